@@ -1,0 +1,270 @@
+package io.caseway.engine;
+
+import io.caseway.engine.clock.EngineClock;
+import io.caseway.engine.dmn.DecisionEngine;
+import io.caseway.engine.expression.ExpressionLanguage;
+import io.caseway.engine.gateway.grpc.GrpcGateway;
+import io.caseway.engine.journal.Journal;
+import io.caseway.engine.journal.JournalOptions;
+import io.caseway.engine.model.BpmnElementType;
+import io.caseway.engine.model.BpmnTransformer;
+import io.caseway.engine.processing.CommandProcessor;
+import io.caseway.engine.processing.EngineDueWork;
+import io.caseway.engine.processing.RecordCodec;
+import io.caseway.engine.processing.RecordListener;
+import io.caseway.engine.processing.StreamProcessor;
+import io.caseway.engine.processing.bpmn.BpmnElementLifecycle;
+import io.caseway.engine.processing.bpmn.behavior.BpmnBehaviors;
+import io.caseway.engine.processing.bpmn.container.CallActivityProcessor;
+import io.caseway.engine.processing.bpmn.container.ProcessProcessor;
+import io.caseway.engine.processing.bpmn.container.SubProcessProcessor;
+import io.caseway.engine.processing.bpmn.event.CatchEventProcessor;
+import io.caseway.engine.processing.bpmn.event.EndEventProcessor;
+import io.caseway.engine.processing.bpmn.gateway.ExclusiveGatewayProcessor;
+import io.caseway.engine.processing.bpmn.task.BusinessRuleTaskProcessor;
+import io.caseway.engine.processing.bpmn.task.JobWorkerTaskProcessor;
+import io.caseway.engine.processing.bpmn.task.PassThroughProcessor;
+import io.caseway.engine.processing.bpmn.task.ScriptTaskProcessor;
+import io.caseway.engine.processing.bpmn.task.UserTaskProcessor;
+import io.caseway.engine.processing.decision.DecisionEvaluationBehavior;
+import io.caseway.engine.processing.decision.DecisionEvaluationEvaluateProcessor;
+import io.caseway.engine.processing.deployment.DeploymentCreateProcessor;
+import io.caseway.engine.processing.deployment.ResourceModelCache;
+import io.caseway.engine.processing.incident.IncidentResolveProcessor;
+import io.caseway.engine.processing.instance.ProcessInstanceCancelProcessor;
+import io.caseway.engine.processing.instance.ProcessInstanceCreationCreateProcessor;
+import io.caseway.engine.processing.job.JobBatchActivateProcessor;
+import io.caseway.engine.processing.job.JobCompleteProcessor;
+import io.caseway.engine.processing.job.JobFailProcessor;
+import io.caseway.engine.processing.job.JobStreams;
+import io.caseway.engine.processing.job.JobThrowErrorProcessor;
+import io.caseway.engine.processing.job.JobUpdateProcessors;
+import io.caseway.engine.processing.message.MessageCorrelationBehavior;
+import io.caseway.engine.processing.message.MessageExpireProcessor;
+import io.caseway.engine.processing.message.MessagePublishProcessor;
+import io.caseway.engine.processing.resource.ResourceDeletionDeleteProcessor;
+import io.caseway.engine.processing.timer.TimerTriggerProcessor;
+import io.caseway.engine.processing.variable.VariableDocumentUpdateProcessor;
+import io.caseway.engine.protocol.Intent;
+import io.caseway.engine.protocol.Record;
+import io.caseway.engine.protocol.RecordValue;
+import io.caseway.engine.protocol.intent.DecisionEvaluationIntent;
+import io.caseway.engine.protocol.intent.DeploymentIntent;
+import io.caseway.engine.protocol.intent.IncidentIntent;
+import io.caseway.engine.protocol.intent.JobBatchIntent;
+import io.caseway.engine.protocol.intent.JobIntent;
+import io.caseway.engine.protocol.intent.MessageIntent;
+import io.caseway.engine.protocol.intent.ProcessInstanceCreationIntent;
+import io.caseway.engine.protocol.intent.ProcessInstanceIntent;
+import io.caseway.engine.protocol.intent.ResourceDeletionIntent;
+import io.caseway.engine.protocol.intent.TimerIntent;
+import io.caseway.engine.protocol.intent.VariableDocumentIntent;
+import io.caseway.engine.state.EngineState;
+import io.caseway.engine.state.EventAppliers;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Caseway's embedded BPMN engine: one partition, one processing thread, a durable journal, and a
+ * gRPC gateway that the unmodified Camunda 8 client talks to. {@link #start} recovers the state
+ * from the data directory; {@link #close} stops it. See docs/adr/0001-own-engine.md.
+ */
+public final class Engine implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(Engine.class);
+
+  private final EngineConfig config;
+  private final EngineClock clock = new EngineClock();
+  private final JobStreams jobStreams = new JobStreams();
+  private final RecordCodec codec = new RecordCodec();
+  private final List<Record> records = new CopyOnWriteArrayList<>();
+  private final List<RecordListener> listeners = new CopyOnWriteArrayList<>();
+  private final Journal journal;
+  private final StreamProcessor processor;
+  private final Thread thread;
+  private final GrpcGateway grpc;
+
+  private Engine(EngineConfig config) throws IOException {
+    this.config = config;
+    long started = System.nanoTime();
+    Clock javaClock = new Clock() {
+      @Override
+      public ZoneId getZone() {
+        return ZoneOffset.UTC;
+      }
+
+      @Override
+      public Clock withZone(ZoneId zone) {
+        return this;
+      }
+
+      @Override
+      public Instant instant() {
+        return clock.instant();
+      }
+    };
+    ExpressionLanguage el = new ExpressionLanguage(javaClock);
+    DecisionEngine decisions = new DecisionEngine(javaClock);
+    ResourceModelCache models = new ResourceModelCache(new BpmnTransformer(el), decisions);
+    BpmnBehaviors b = BpmnBehaviors.create(el, decisions, jobStreams);
+    Map<Intent, CommandProcessor> processors = processors(b, models);
+    this.journal = Journal.open(config.dataDirectory().resolve("journal"),
+        new JournalOptions(JournalOptions.defaults().segmentSizeBytes(), config.fsync()));
+    if (config.keepRecords()) {
+      listeners.add(records::addAll);
+    }
+    this.processor = new StreamProcessor(processors, journal, codec, clock, EngineState::new,
+        state -> new EventAppliers(state, models), this::replay, new EngineDueWork(), listeners);
+    b.jobs().onPushFailed(key -> processor.submit(io.caseway.engine.processing.Command.internal(key, JobIntent.YIELD,
+        io.caseway.engine.protocol.value.JobRecord.command())));
+    processor.recover();
+    LOG.info("Recovered {} element instances, {} jobs and {} timers from {} in {} ms",
+        processor.state().elementInstances().size(), processor.state().jobs().size(),
+        processor.state().timers().size(), config.dataDirectory(), (System.nanoTime() - started) / 1_000_000);
+    this.thread = new Thread(processor, "caseway-engine-partition-1");
+    thread.start();
+    this.grpc = new GrpcGateway(this, config.host(), config.grpcPort());
+  }
+
+  public static Engine start(EngineConfig config) {
+    try {
+      return new Engine(config);
+    } catch (IOException e) {
+      throw new UncheckedIOException("Could not start the engine on " + config.dataDirectory(), e);
+    }
+  }
+
+  private long replay(EngineState state, EventAppliers appliers) throws IOException {
+    long[] last = {0};
+    journal.replay(0, (position, payload) -> {
+      Record record = codec.decode(payload);
+      appliers.apply(record);
+      last[0] = position;
+    });
+    return last[0];
+  }
+
+  private static Map<Intent, CommandProcessor> processors(BpmnBehaviors b, ResourceModelCache models) {
+    BpmnElementLifecycle lifecycle = new BpmnElementLifecycle(b);
+    MessageCorrelationBehavior correlation = new MessageCorrelationBehavior(b.events(), b.state(), lifecycle);
+    lifecycle.setCorrelation(correlation);
+    DecisionEvaluationBehavior decisions = new DecisionEvaluationBehavior(b.decisions());
+    PassThroughProcessor passThrough = new PassThroughProcessor(lifecycle);
+    CatchEventProcessor catchEvent = new CatchEventProcessor(b, lifecycle);
+    lifecycle.registerJobProcessor(new JobWorkerTaskProcessor(b, lifecycle));
+    lifecycle.register(BpmnElementType.PROCESS, new ProcessProcessor());
+    lifecycle.register(BpmnElementType.SUB_PROCESS, new SubProcessProcessor(b, lifecycle));
+    lifecycle.register(BpmnElementType.CALL_ACTIVITY, new CallActivityProcessor(b, lifecycle));
+    lifecycle.register(BpmnElementType.START_EVENT, passThrough);
+    lifecycle.register(BpmnElementType.INTERMEDIATE_THROW_EVENT, passThrough);
+    lifecycle.register(BpmnElementType.BOUNDARY_EVENT, passThrough);
+    lifecycle.register(BpmnElementType.MANUAL_TASK, passThrough);
+    lifecycle.register(BpmnElementType.TASK, passThrough);
+    lifecycle.register(BpmnElementType.PARALLEL_GATEWAY, passThrough);
+    lifecycle.register(BpmnElementType.END_EVENT, new EndEventProcessor(b, lifecycle));
+    lifecycle.register(BpmnElementType.INTERMEDIATE_CATCH_EVENT, catchEvent);
+    lifecycle.register(BpmnElementType.RECEIVE_TASK, catchEvent);
+    lifecycle.register(BpmnElementType.EXCLUSIVE_GATEWAY, new ExclusiveGatewayProcessor(b, lifecycle));
+    lifecycle.register(BpmnElementType.USER_TASK, new UserTaskProcessor(b, lifecycle));
+    lifecycle.register(BpmnElementType.SCRIPT_TASK, new ScriptTaskProcessor(b, lifecycle));
+    lifecycle.register(BpmnElementType.BUSINESS_RULE_TASK, new BusinessRuleTaskProcessor(b, lifecycle, decisions));
+
+    Map<Intent, CommandProcessor> map = new HashMap<>();
+    for (ProcessInstanceIntent i : List.of(ProcessInstanceIntent.ACTIVATE_ELEMENT, ProcessInstanceIntent.COMPLETE_ELEMENT,
+        ProcessInstanceIntent.TERMINATE_ELEMENT, ProcessInstanceIntent.CONTINUE_TERMINATING)) {
+      map.put(i, lifecycle);
+    }
+    map.put(ProcessInstanceIntent.CANCEL, new ProcessInstanceCancelProcessor());
+    var create = new ProcessInstanceCreationCreateProcessor(b);
+    map.put(ProcessInstanceCreationIntent.CREATE, create);
+    map.put(ProcessInstanceCreationIntent.CREATE_WITH_AWAITING_RESULT, create);
+    map.put(DeploymentIntent.CREATE, new DeploymentCreateProcessor(models, b.expressions(), b.events()));
+    map.put(ResourceDeletionIntent.DELETE, new ResourceDeletionDeleteProcessor());
+    map.put(JobBatchIntent.ACTIVATE, new JobBatchActivateProcessor(b.jobs()));
+    map.put(JobIntent.COMPLETE, new JobCompleteProcessor(b.state(), lifecycle));
+    map.put(JobIntent.FAIL, new JobFailProcessor(b));
+    map.put(JobIntent.THROW_ERROR, new JobThrowErrorProcessor(b));
+    map.put(JobIntent.UPDATE_RETRIES, JobUpdateProcessors.updateRetries());
+    map.put(JobIntent.UPDATE_TIMEOUT, JobUpdateProcessors.updateTimeout());
+    map.put(JobIntent.TIME_OUT, JobUpdateProcessors.timeOut(b.jobs()));
+    map.put(JobIntent.RECUR_AFTER_BACKOFF, JobUpdateProcessors.recurAfterBackoff(b.jobs()));
+    map.put(JobIntent.YIELD, JobUpdateProcessors.yield(b.jobs()));
+    map.put(TimerIntent.TRIGGER, new TimerTriggerProcessor(b, lifecycle));
+    map.put(MessageIntent.PUBLISH, new MessagePublishProcessor(b, correlation));
+    map.put(MessageIntent.EXPIRE, new MessageExpireProcessor());
+    map.put(VariableDocumentIntent.UPDATE, new VariableDocumentUpdateProcessor(b.variables()));
+    map.put(IncidentIntent.RESOLVE, new IncidentResolveProcessor(b.jobs()));
+    map.put(DecisionEvaluationIntent.EVALUATE, new DecisionEvaluationEvaluateProcessor(decisions));
+    return map;
+  }
+
+  /** Submits a command; the future completes with the response record once its events are durable. */
+  public CompletableFuture<Record> command(long key, Intent intent, RecordValue value) {
+    return processor.submit(key, intent, value);
+  }
+
+  /** Runs a read on the processing thread and returns its result (a consistent view of the state). */
+  public <T> CompletableFuture<T> query(java.util.function.Function<EngineState, T> read) {
+    CompletableFuture<T> future = new CompletableFuture<>();
+    processor.execute(() -> {
+      try {
+        future.complete(read.apply(processor.state()));
+      } catch (RuntimeException e) {
+        future.completeExceptionally(e);
+      }
+    });
+    return future;
+  }
+
+  public EngineClock clock() {
+    return clock;
+  }
+
+  public JobStreams jobStreams() {
+    return jobStreams;
+  }
+
+  public EngineConfig config() {
+    return config;
+  }
+
+  public int grpcPort() {
+    return grpc.port();
+  }
+
+  /** The committed record stream so far (only with {@link EngineConfig#keepRecords()}). */
+  public List<Record> records() {
+    return new ArrayList<>(records);
+  }
+
+  public void addRecordListener(RecordListener listener) {
+    listeners.add(listener);
+  }
+
+  @Override
+  public void close() {
+    grpc.close();
+    processor.stop();
+    try {
+      thread.join(10_000);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    try {
+      journal.close();
+    } catch (IOException e) {
+      LOG.warn("Closing the journal failed", e);
+    }
+  }
+}

@@ -1,0 +1,28 @@
+package io.caseway.engine.model;
+
+/** BPMN element kinds, named as Camunda 8 names them in records and searches. */
+public enum BpmnElementType {
+  PROCESS,
+  SUB_PROCESS,
+  START_EVENT,
+  INTERMEDIATE_CATCH_EVENT,
+  INTERMEDIATE_THROW_EVENT,
+  BOUNDARY_EVENT,
+  END_EVENT,
+  SERVICE_TASK,
+  RECEIVE_TASK,
+  USER_TASK,
+  MANUAL_TASK,
+  TASK,
+  EXCLUSIVE_GATEWAY,
+  PARALLEL_GATEWAY,
+  SEQUENCE_FLOW,
+  CALL_ACTIVITY,
+  BUSINESS_RULE_TASK,
+  SCRIPT_TASK,
+  SEND_TASK;
+
+  public boolean isContainer() {
+    return this == PROCESS || this == SUB_PROCESS;
+  }
+}

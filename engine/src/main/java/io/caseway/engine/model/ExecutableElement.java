@@ -1,0 +1,126 @@
+package io.caseway.engine.model;
+
+import io.caseway.engine.expression.Expression;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A flow node or container of a deployed process, with everything the engine needs to execute it,
+ * expressions already compiled. Built once per deployment by {@link BpmnTransformer}; immutable after.
+ */
+public final class ExecutableElement {
+  final String id;
+  final String name;
+  final BpmnElementType type;
+  BpmnEventType eventType = BpmnEventType.UNSPECIFIED;
+  ExecutableElement flowScope;
+  final List<ExecutableSequenceFlow> outgoing = new ArrayList<>();
+  final List<ExecutableSequenceFlow> incoming = new ArrayList<>();
+  ExecutableSequenceFlow defaultFlow;
+  List<Mapping> inputs = List.of();
+  List<Mapping> outputs = List.of();
+
+  // containers
+  final List<ExecutableElement> children = new ArrayList<>();
+  ExecutableElement noneStartEvent;
+  final List<ExecutableElement> startEvents = new ArrayList<>();
+
+  // boundary events and the activities they are attached to
+  final List<ExecutableElement> boundaryEvents = new ArrayList<>();
+  ExecutableElement attachedTo;
+  boolean interrupting = true;
+
+  // event definitions
+  TimerDefinition timer;
+  MessageDefinition message;
+  Expression errorCode;
+
+  // job-based tasks
+  Expression jobType;
+  Expression jobRetries;
+  Map<String, String> taskHeaders = Map.of();
+
+  // call activity
+  Expression calledProcessId;
+  boolean propagateAllChildVariables = true;
+  boolean propagateAllParentVariables = true;
+  String bindingType = "latest";
+
+  // business rule task with a called decision, and FEEL script task
+  Expression decisionId;
+  String resultVariable;
+  Expression script;
+
+  // Zeebe user task
+  boolean zeebeUserTask;
+  Expression assignee;
+  Expression candidateGroups;
+  Expression candidateUsers;
+  Expression dueDate;
+  Expression followUpDate;
+  Expression priority;
+  String formId;
+  String formKey;
+  String externalFormReference;
+
+  ExecutableElement(String id, String name, BpmnElementType type) {
+    this.id = id;
+    this.name = name;
+    this.type = type;
+  }
+
+  public String id() { return id; }
+  public String name() { return name; }
+  public BpmnElementType type() { return type; }
+  public BpmnEventType eventType() { return eventType; }
+  public ExecutableElement flowScope() { return flowScope; }
+  public List<ExecutableSequenceFlow> outgoing() { return outgoing; }
+  public List<ExecutableSequenceFlow> incoming() { return incoming; }
+  public ExecutableSequenceFlow defaultFlow() { return defaultFlow; }
+  public List<Mapping> inputs() { return inputs; }
+  public List<Mapping> outputs() { return outputs; }
+  public List<ExecutableElement> children() { return children; }
+  public ExecutableElement noneStartEvent() { return noneStartEvent; }
+  public List<ExecutableElement> startEvents() { return startEvents; }
+  public List<ExecutableElement> boundaryEvents() { return boundaryEvents; }
+  public ExecutableElement attachedTo() { return attachedTo; }
+  public boolean interrupting() { return interrupting; }
+  public TimerDefinition timer() { return timer; }
+  public MessageDefinition message() { return message; }
+  public Expression errorCode() { return errorCode; }
+  public Expression jobType() { return jobType; }
+  public Expression jobRetries() { return jobRetries; }
+  public Map<String, String> taskHeaders() { return taskHeaders; }
+  public Expression calledProcessId() { return calledProcessId; }
+  public boolean propagateAllChildVariables() { return propagateAllChildVariables; }
+  public boolean propagateAllParentVariables() { return propagateAllParentVariables; }
+  public String bindingType() { return bindingType; }
+  public Expression decisionId() { return decisionId; }
+  public String resultVariable() { return resultVariable; }
+  public Expression script() { return script; }
+  public boolean zeebeUserTask() { return zeebeUserTask; }
+  public Expression assignee() { return assignee; }
+  public Expression candidateGroups() { return candidateGroups; }
+  public Expression candidateUsers() { return candidateUsers; }
+  public Expression dueDate() { return dueDate; }
+  public Expression followUpDate() { return followUpDate; }
+  public Expression priority() { return priority; }
+  public String formId() { return formId; }
+  public String formKey() { return formKey; }
+  public String externalFormReference() { return externalFormReference; }
+
+  public boolean isJobBased() {
+    return jobType != null;
+  }
+
+  /** Whether this element waits for something (a job, a message, a timer, a child) after activation. */
+  public boolean hasEventSubscriptions() {
+    return timer != null || message != null || !boundaryEvents.isEmpty();
+  }
+
+  @Override
+  public String toString() {
+    return type + "[" + id + "]";
+  }
+}

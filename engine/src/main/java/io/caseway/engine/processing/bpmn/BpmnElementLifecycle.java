@@ -1,0 +1,273 @@
+package io.caseway.engine.processing.bpmn;
+
+import io.caseway.engine.model.BpmnElementType;
+import io.caseway.engine.model.BpmnEventType;
+import io.caseway.engine.model.ExecutableElement;
+import io.caseway.engine.model.ExecutableSequenceFlow;
+import io.caseway.engine.processing.Command;
+import io.caseway.engine.processing.CommandProcessor;
+import io.caseway.engine.processing.ProcessingContext;
+import io.caseway.engine.processing.bpmn.behavior.BpmnBehaviors;
+import io.caseway.engine.processing.bpmn.behavior.BpmnVariableBehavior;
+import io.caseway.engine.processing.bpmn.behavior.Failure;
+import io.caseway.engine.processing.bpmn.behavior.ProcessResultAwaiters;
+import io.caseway.engine.processing.message.MessageCorrelationBehavior;
+import io.caseway.engine.protocol.Record;
+import io.caseway.engine.protocol.RecordType;
+import io.caseway.engine.protocol.RejectionType;
+import io.caseway.engine.protocol.ValueType;
+import io.caseway.engine.protocol.intent.ProcessEventIntent;
+import io.caseway.engine.protocol.intent.ProcessInstanceCreationIntent;
+import io.caseway.engine.protocol.intent.ProcessInstanceIntent;
+import io.caseway.engine.protocol.value.ProcessEventRecord;
+import io.caseway.engine.protocol.value.ProcessInstanceCreationRecord;
+import io.caseway.engine.state.ElementInstance;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The lifecycle every element goes through: activating → activated → completing → completed, or
+ * terminating → terminated. Handles ACTIVATE_ELEMENT, COMPLETE_ELEMENT, TERMINATE_ELEMENT and
+ * CONTINUE_TERMINATING; what differs per element kind lives in the {@link BpmnElementProcessor}s.
+ */
+public final class BpmnElementLifecycle implements CommandProcessor {
+  private final BpmnBehaviors b;
+  private final Map<BpmnElementType, BpmnElementProcessor> processors = new EnumMap<>(BpmnElementType.class);
+
+  public BpmnElementLifecycle(BpmnBehaviors behaviors) {
+    this.b = behaviors;
+  }
+
+  private BpmnElementProcessor jobProcessor;
+
+  public void register(BpmnElementType type, BpmnElementProcessor processor) {
+    processors.put(type, processor);
+  }
+
+  /** The processor for every element whose work a job worker does, whatever its BPMN type. */
+  public void registerJobProcessor(BpmnElementProcessor processor) {
+    this.jobProcessor = processor;
+  }
+
+  private BpmnElementProcessor processorFor(ExecutableElement element) {
+    return element.isJobBased() ? jobProcessor : processors.get(element.type());
+  }
+
+  @Override
+  public void process(Command command, ProcessingContext ctx) {
+    ElementInstance instance = ctx.state().elementInstances().get(command.key());
+    if (instance == null) {
+      return; // the instance left meanwhile (e.g. terminated); nothing to do
+    }
+    switch ((ProcessInstanceIntent) command.intent()) {
+      case ACTIVATE_ELEMENT -> activate(ctx, instance);
+      case COMPLETE_ELEMENT -> {
+        ExecutableElement element = b.state().element(ctx, instance);
+        List<ExecutableSequenceFlow> flows = element.type() == BpmnElementType.PROCESS ? List.of() : element.outgoing();
+        complete(ctx, instance, element, flows);
+      }
+      case TERMINATE_ELEMENT -> terminate(ctx, instance);
+      case CONTINUE_TERMINATING -> {
+        if (instance.isTerminating() && instance.children().isEmpty() && !hasActiveCalledChild(ctx, instance)) {
+          finishTermination(ctx, instance);
+        }
+      }
+      default -> throw new IllegalArgumentException("Unexpected " + command.intent());
+    }
+  }
+
+  private void activate(ProcessingContext ctx, ElementInstance instance) {
+    if (instance.state() != ProcessInstanceIntent.ELEMENT_ACTIVATING) {
+      return;
+    }
+    ElementInstance scope = ctx.state().elementInstances().get(instance.value().flowScopeKey());
+    if (scope != null && scope.isTerminating()) {
+      terminate(ctx, instance); // its scope was interrupted before it got going
+      return;
+    }
+    ExecutableElement element = b.state().element(ctx, instance);
+    Failure failure = b.mappings().applyInputs(ctx, element, instance);
+    if (failure == null) {
+      failure = processorFor(element).onActivate(element, instance, ctx);
+    }
+    if (failure != null) {
+      b.incidents().raise(ctx, instance, failure);
+    }
+  }
+
+  private MessageCorrelationBehavior correlation;
+
+  /** Set once at start-up (the correlation behaviour itself triggers events through this lifecycle). */
+  public void setCorrelation(MessageCorrelationBehavior correlation) {
+    this.correlation = correlation;
+  }
+
+  /** Writes ELEMENT_ACTIVATED, then lets buffered messages reach the subscriptions the element opened. */
+  public void activated(ProcessingContext ctx, ElementInstance instance) {
+    b.state().transition(ctx, instance, ProcessInstanceIntent.ELEMENT_ACTIVATED);
+    if (!ctx.state().messages().subscriptionsOf(instance.key()).isEmpty()) {
+      correlation.correlateBuffered(ctx, instance);
+    }
+  }
+
+  /** Completes the element now (from activation or from COMPLETE_ELEMENT) and takes the given flows. */
+  public void complete(ProcessingContext ctx, ElementInstance instance, ExecutableElement element,
+      List<ExecutableSequenceFlow> flows) {
+    if (instance.state() == ProcessInstanceIntent.ELEMENT_ACTIVATED) {
+      b.events().unsubscribe(ctx, instance);
+      b.state().transition(ctx, instance, ProcessInstanceIntent.ELEMENT_COMPLETING);
+    } else if (instance.state() != ProcessInstanceIntent.ELEMENT_COMPLETING) {
+      return;
+    }
+    Failure failure = b.mappings().applyOutputs(ctx, element, instance);
+    if (failure != null) {
+      b.incidents().raise(ctx, instance, failure);
+      return;
+    }
+    if (element.type() == BpmnElementType.PROCESS) {
+      completeProcess(ctx, instance);
+      return;
+    }
+    b.state().transition(ctx, instance, ProcessInstanceIntent.ELEMENT_COMPLETED);
+    if (!flows.isEmpty()) {
+      b.state().takeFlows(ctx, instance, flows);
+      return;
+    }
+    if (element.type() == BpmnElementType.END_EVENT && element.eventType() == BpmnEventType.TERMINATE) {
+      ElementInstance scope = ctx.state().elementInstances().get(instance.value().flowScopeKey());
+      for (long sibling : List.copyOf(scope.children())) {
+        ctx.command(sibling, ProcessInstanceIntent.TERMINATE_ELEMENT, scope.value());
+      }
+    }
+    b.state().afterChildLeft(ctx, instance.value().flowScopeKey());
+  }
+
+  private void completeProcess(ProcessingContext ctx, ElementInstance instance) {
+    var pi = instance.value();
+    Map<String, String> rootVariables = b.variables().locals(ctx, instance.key());
+    b.state().transition(ctx, instance, ProcessInstanceIntent.ELEMENT_COMPLETED);
+    ProcessResultAwaiters.Awaiter awaiter = b.results().take(pi.processInstanceKey());
+    if (awaiter != null) {
+      String document = BpmnVariableBehavior.document(rootVariables, awaiter.fetchVariables());
+      Record result = new Record(-1, pi.processInstanceKey(), ctx.now(), RecordType.EVENT,
+          ValueType.PROCESS_INSTANCE_CREATION, ProcessInstanceCreationIntent.CREATED,
+          new ProcessInstanceCreationRecord(pi.bpmnProcessId(), pi.version(), pi.processDefinitionKey(),
+              pi.processInstanceKey(), document, List.of(), awaiter.fetchVariables(), pi.tenantId()), null, null);
+      ctx.afterCommit(() -> awaiter.channel().accept(result));
+    }
+    if (pi.parentElementInstanceKey() > 0) {
+      ElementInstance callActivity = ctx.state().elementInstances().get(pi.parentElementInstanceKey());
+      if (callActivity != null && callActivity.state() == ProcessInstanceIntent.ELEMENT_ACTIVATED) {
+        ExecutableElement element = b.state().element(ctx, callActivity);
+        if (element.propagateAllChildVariables() || !element.outputs().isEmpty()) {
+          Map<String, String> vars = element.propagateAllChildVariables() ? rootVariables : Map.of();
+          setEventVariables(ctx, callActivity, element, vars);
+        }
+        ctx.command(callActivity.key(), ProcessInstanceIntent.COMPLETE_ELEMENT, callActivity.value());
+      }
+    }
+  }
+
+  /**
+   * Variables that arrive with an event (job completion, message, error, child process): local
+   * to the element when it has output mappings (which then decide what leaves), else propagated.
+   */
+  public void setEventVariables(ProcessingContext ctx, ElementInstance instance, ExecutableElement element,
+      Map<String, String> vars) {
+    if (vars.isEmpty()) {
+      return;
+    }
+    if (!element.outputs().isEmpty()) {
+      b.variables().setLocal(ctx, instance.key(), instance.value(), vars);
+    } else {
+      b.variables().propagate(ctx, instance.key(), instance.value(), vars);
+    }
+  }
+
+  /**
+   * An event (timer, message) arrived for an element instance that waits: completes a catch event
+   * or receive task, or fires a boundary event (interrupting: terminate the activity first).
+   */
+  public void triggerEvent(ProcessingContext ctx, ElementInstance waiting, ExecutableElement event, String variables) {
+    if (waiting.state() != ProcessInstanceIntent.ELEMENT_ACTIVATED) {
+      return;
+    }
+    var pi = waiting.value();
+    if (event.id().equals(pi.elementId())) {
+      setEventVariables(ctx, waiting, event, BpmnVariableBehavior.parseDocument(variables));
+      ctx.command(waiting.key(), ProcessInstanceIntent.COMPLETE_ELEMENT, pi);
+    } else if (event.interrupting()) {
+      if (ctx.state().elementInstances().pendingEvent(waiting.key()) != null) {
+        return;
+      }
+      ctx.event(ctx.newKey(), ProcessEventIntent.TRIGGERING, new ProcessEventRecord(waiting.key(), event.id(),
+          variables, pi.processInstanceKey(), pi.processDefinitionKey()));
+      b.events().unsubscribe(ctx, waiting);
+      ctx.command(waiting.key(), ProcessInstanceIntent.TERMINATE_ELEMENT, pi);
+    } else {
+      ElementInstance scope = ctx.state().elementInstances().get(pi.flowScopeKey());
+      long key = b.state().activateChild(ctx, scope, event);
+      setEventVariables(ctx, ctx.state().elementInstances().get(key), event,
+          BpmnVariableBehavior.parseDocument(variables));
+    }
+  }
+
+  private void terminate(ProcessingContext ctx, ElementInstance instance) {
+    if (instance.isTerminating()) {
+      return;
+    }
+    b.state().transition(ctx, instance, ProcessInstanceIntent.ELEMENT_TERMINATING);
+    ExecutableElement element = b.state().element(ctx, instance);
+    b.events().unsubscribe(ctx, instance);
+    processorFor(element).onTerminate(element, instance, ctx);
+    b.incidents().resolveFor(ctx, instance);
+    if (!instance.children().isEmpty()) {
+      for (long child : List.copyOf(instance.children())) {
+        ctx.command(child, ProcessInstanceIntent.TERMINATE_ELEMENT, instance.value());
+      }
+      return;
+    }
+    if (hasActiveCalledChild(ctx, instance)) {
+      ElementInstance child = ctx.state().elementInstances().get(instance.calledChildInstanceKey());
+      ctx.command(child.key(), ProcessInstanceIntent.TERMINATE_ELEMENT, child.value());
+      return;
+    }
+    finishTermination(ctx, instance);
+  }
+
+  private boolean hasActiveCalledChild(ProcessingContext ctx, ElementInstance instance) {
+    return instance.calledChildInstanceKey() > 0
+        && ctx.state().elementInstances().get(instance.calledChildInstanceKey()) != null;
+  }
+
+  private void finishTermination(ProcessingContext ctx, ElementInstance instance) {
+    var pi = instance.value();
+    b.state().transition(ctx, instance, ProcessInstanceIntent.ELEMENT_TERMINATED);
+    ProcessEventRecord pending = ctx.state().elementInstances().pendingEvent(instance.key());
+    if (pending != null) {
+      ctx.event(ctx.newKey(), ProcessEventIntent.TRIGGERED, pending);
+      ElementInstance scope = ctx.state().elementInstances().get(pi.flowScopeKey());
+      ExecutableElement boundary = b.state().process(ctx, pi).element(pending.targetElementId());
+      long key = b.state().activateChild(ctx, scope, boundary);
+      setEventVariables(ctx, ctx.state().elementInstances().get(key), boundary,
+          BpmnVariableBehavior.parseDocument(pending.variables()));
+      return;
+    }
+    if (BpmnElementType.PROCESS.name().equals(pi.bpmnElementType())) {
+      ProcessResultAwaiters.Awaiter awaiter = b.results().take(pi.processInstanceKey());
+      if (awaiter != null) {
+        ctx.afterCommit(() -> awaiter.channel().reject(RejectionType.INVALID_STATE,
+            "The process instance " + pi.processInstanceKey() + " was terminated before it completed"));
+      }
+      if (pi.parentElementInstanceKey() > 0) {
+        ElementInstance parent = ctx.state().elementInstances().get(pi.parentElementInstanceKey());
+        if (parent != null && parent.isTerminating()) {
+          ctx.command(parent.key(), ProcessInstanceIntent.CONTINUE_TERMINATING, parent.value());
+        }
+      }
+      return;
+    }
+    b.state().afterChildLeft(ctx, pi.flowScopeKey());
+  }
+}

@@ -1,0 +1,75 @@
+package io.caseway.engine.processing.bpmn.behavior;
+
+import io.caseway.engine.model.BpmnElementType;
+import io.caseway.engine.model.ExecutableElement;
+import io.caseway.engine.model.ExecutableProcess;
+import io.caseway.engine.model.ExecutableSequenceFlow;
+import io.caseway.engine.processing.ProcessingContext;
+import io.caseway.engine.protocol.intent.ProcessInstanceIntent;
+import io.caseway.engine.protocol.value.ProcessInstanceRecord;
+import io.caseway.engine.state.ElementInstance;
+import java.util.List;
+
+/**
+ * Element lifecycle transitions and token flow: writes the lifecycle events, activates children,
+ * takes sequence flows (joining at parallel gateways), and completes a scope once nothing is left
+ * in it.
+ */
+public final class BpmnStateBehavior {
+
+  public ExecutableProcess process(ProcessingContext ctx, ProcessInstanceRecord pi) {
+    return ctx.state().deployments().process(pi.processDefinitionKey()).executable();
+  }
+
+  public ExecutableElement element(ProcessingContext ctx, ElementInstance instance) {
+    return process(ctx, instance.value()).element(instance.value().elementId());
+  }
+
+  public void transition(ProcessingContext ctx, ElementInstance instance, ProcessInstanceIntent intent) {
+    ctx.event(instance.key(), intent, instance.value());
+  }
+
+  /** Writes ELEMENT_ACTIVATING for a new child of {@code scope} and queues its activation. */
+  public long activateChild(ProcessingContext ctx, ElementInstance scope, ExecutableElement child) {
+    long key = ctx.newKey();
+    ProcessInstanceRecord value = scope.value().withElement(child.id(), child.type().name(),
+        child.eventType().name(), scope.key());
+    ctx.event(key, ProcessInstanceIntent.ELEMENT_ACTIVATING, value);
+    ctx.command(key, ProcessInstanceIntent.ACTIVATE_ELEMENT, value);
+    return key;
+  }
+
+  /** Takes the given flows out of a completed element; parallel joins fire once every incoming flow has a token. */
+  public void takeFlows(ProcessingContext ctx, ElementInstance completed, List<ExecutableSequenceFlow> flows) {
+    ElementInstance scope = ctx.state().elementInstances().get(completed.value().flowScopeKey());
+    for (ExecutableSequenceFlow flow : flows) {
+      ProcessInstanceRecord flowValue = completed.value().withElement(flow.id(), BpmnElementType.SEQUENCE_FLOW.name(),
+          "UNSPECIFIED", scope.key());
+      ctx.event(ctx.newKey(), ProcessInstanceIntent.SEQUENCE_FLOW_TAKEN, flowValue);
+      ExecutableElement target = flow.target();
+      if (target.type() == BpmnElementType.PARALLEL_GATEWAY && target.incoming().size() > 1) {
+        boolean joined = target.incoming().stream().allMatch(in -> scope.takenJoinFlows().containsKey(in.id()));
+        if (!joined) {
+          continue;
+        }
+      }
+      activateChild(ctx, scope, target);
+    }
+  }
+
+  /**
+   * A child of this scope completed without taking a flow, or terminated: complete the scope when
+   * nothing is left in it, or finish its termination when it is terminating.
+   */
+  public void afterChildLeft(ProcessingContext ctx, long scopeKey) {
+    ElementInstance scope = ctx.state().elementInstances().get(scopeKey);
+    if (scope == null) {
+      return;
+    }
+    if (scope.state() == ProcessInstanceIntent.ELEMENT_ACTIVATED && scope.hasNoActiveTokens()) {
+      ctx.command(scope.key(), ProcessInstanceIntent.COMPLETE_ELEMENT, scope.value());
+    } else if (scope.isTerminating() && scope.children().isEmpty()) {
+      ctx.command(scope.key(), ProcessInstanceIntent.CONTINUE_TERMINATING, scope.value());
+    }
+  }
+}

@@ -1,0 +1,45 @@
+package io.caseway.engine.processing.job;
+
+import io.caseway.engine.model.ExecutableElement;
+import io.caseway.engine.processing.Command;
+import io.caseway.engine.processing.CommandProcessor;
+import io.caseway.engine.processing.ProcessingContext;
+import io.caseway.engine.processing.Rejection;
+import io.caseway.engine.processing.bpmn.BpmnElementLifecycle;
+import io.caseway.engine.processing.bpmn.behavior.BpmnStateBehavior;
+import io.caseway.engine.processing.bpmn.behavior.BpmnVariableBehavior;
+import io.caseway.engine.protocol.intent.JobIntent;
+import io.caseway.engine.protocol.intent.ProcessInstanceIntent;
+import io.caseway.engine.protocol.value.JobRecord;
+import io.caseway.engine.state.ElementInstance;
+import java.util.Map;
+
+/** A worker finished a job: its variables go to the element, which then completes. */
+public final class JobCompleteProcessor implements CommandProcessor {
+  private final BpmnStateBehavior state;
+  private final BpmnElementLifecycle lifecycle;
+
+  public JobCompleteProcessor(BpmnStateBehavior state, BpmnElementLifecycle lifecycle) {
+    this.state = state;
+    this.lifecycle = lifecycle;
+  }
+
+  @Override
+  public void process(Command command, ProcessingContext ctx) {
+    var job = JobCommands.requireJob(command, ctx, "complete");
+    Map<String, String> variables;
+    try {
+      variables = BpmnVariableBehavior.parseDocument(command.valueAs(JobRecord.class).variables());
+    } catch (IllegalArgumentException e) {
+      throw Rejection.invalidArgument(e.getMessage());
+    }
+    JobRecord completed = job.record().withVariables(command.valueAs(JobRecord.class).variables());
+    ctx.respond(ctx.event(command.key(), JobIntent.COMPLETED, completed));
+    ElementInstance instance = ctx.state().elementInstances().get(completed.elementInstanceKey());
+    if (instance != null && instance.state() == ProcessInstanceIntent.ELEMENT_ACTIVATED) {
+      ExecutableElement element = state.element(ctx, instance);
+      lifecycle.setEventVariables(ctx, instance, element, variables);
+      ctx.command(instance.key(), ProcessInstanceIntent.COMPLETE_ELEMENT, instance.value());
+    }
+  }
+}

@@ -1,0 +1,86 @@
+package io.caseway.engine.processing.message;
+
+import io.caseway.engine.model.ExecutableElement;
+import io.caseway.engine.processing.Command;
+import io.caseway.engine.processing.CommandProcessor;
+import io.caseway.engine.processing.ProcessingContext;
+import io.caseway.engine.processing.Rejection;
+import io.caseway.engine.processing.bpmn.behavior.BpmnBehaviors;
+import io.caseway.engine.processing.bpmn.behavior.BpmnVariableBehavior;
+import io.caseway.engine.protocol.intent.MessageIntent;
+import io.caseway.engine.protocol.intent.MessageStartEventSubscriptionIntent;
+import io.caseway.engine.protocol.value.MessageRecord;
+import io.caseway.engine.protocol.value.MessageStartEventSubscriptionRecord;
+import io.caseway.engine.protocol.value.MessageSubscriptionRecord;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * PublishMessage: correlates to every open subscription with the same name and correlation key
+ * (once per process instance), starts processes with a matching message start event, and is
+ * buffered for its time to live so that later subscriptions can still take it. A message id is
+ * unique among buffered messages of the same name and correlation key.
+ */
+public final class MessagePublishProcessor implements CommandProcessor {
+  private final BpmnBehaviors b;
+  private final MessageCorrelationBehavior correlation;
+
+  public MessagePublishProcessor(BpmnBehaviors b, MessageCorrelationBehavior correlation) {
+    this.b = b;
+    this.correlation = correlation;
+  }
+
+  @Override
+  public void process(Command command, ProcessingContext ctx) {
+    MessageRecord request = command.valueAs(MessageRecord.class);
+    if (request.name() == null || request.name().isBlank()) {
+      throw Rejection.invalidArgument("Expected to publish a message with a name, but the name was empty");
+    }
+    if (request.timeToLive() < 0) {
+      throw Rejection.invalidArgument("Expected the time to live to be zero or more, but it was " + request.timeToLive());
+    }
+    Map<String, String> variables;
+    try {
+      variables = BpmnVariableBehavior.parseDocument(request.variables());
+    } catch (IllegalArgumentException e) {
+      throw Rejection.invalidArgument(e.getMessage());
+    }
+    String correlationKey = request.correlationKey() == null ? "" : request.correlationKey();
+    var messages = ctx.state().messages();
+    if (request.messageId() != null && !request.messageId().isEmpty()
+        && messages.hasMessageId(request.name(), correlationKey, request.messageId())) {
+      throw new Rejection(io.caseway.engine.protocol.RejectionType.ALREADY_EXISTS, "Expected to publish a new message"
+          + " with id '" + request.messageId() + "', but a message with that id was already published");
+    }
+    long key = ctx.newKey();
+    MessageRecord message = new MessageRecord(request.name(), correlationKey, request.timeToLive(),
+        request.messageId() == null ? "" : request.messageId(), BpmnVariableBehavior.document(variables, null),
+        ctx.now() + request.timeToLive(), request.tenantId());
+    ctx.respond(ctx.event(key, MessageIntent.PUBLISHED, message));
+
+    Set<Long> correlatedInstances = new HashSet<>();
+    for (long subKey : List.copyOf(messages.subscriptions(request.name(), correlationKey))) {
+      MessageSubscriptionRecord sub = messages.subscription(subKey);
+      if (sub == null || correlatedInstances.contains(sub.processInstanceKey())) {
+        continue;
+      }
+      if (correlation.correlate(ctx, subKey, sub, key, message)) {
+        correlatedInstances.add(sub.processInstanceKey());
+      }
+    }
+    Set<String> startedProcesses = new HashSet<>();
+    for (MessageStartEventSubscriptionRecord start : List.copyOf(messages.startSubscriptions(request.name()))) {
+      if (!startedProcesses.add(start.bpmnProcessId())) {
+        continue;
+      }
+      var process = ctx.state().deployments().process(start.processDefinitionKey());
+      ExecutableElement startEvent = process.executable().element(start.startEventId());
+      long instanceKey = b.starter().start(ctx, process, startEvent, variables, -1, -1);
+      ctx.event(ctx.newKey(), MessageStartEventSubscriptionIntent.CORRELATED, new MessageStartEventSubscriptionRecord(
+          start.processDefinitionKey(), start.bpmnProcessId(), start.startEventId(), start.messageName(), key,
+          correlationKey, message.variables(), instanceKey, start.tenantId()));
+    }
+  }
+}
