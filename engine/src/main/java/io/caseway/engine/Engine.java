@@ -26,6 +26,7 @@ import io.caseway.engine.processing.bpmn.task.JobWorkerTaskProcessor;
 import io.caseway.engine.processing.bpmn.task.PassThroughProcessor;
 import io.caseway.engine.processing.bpmn.task.ScriptTaskProcessor;
 import io.caseway.engine.processing.bpmn.task.UserTaskProcessor;
+import io.caseway.engine.processing.clock.ClockProcessor;
 import io.caseway.engine.processing.decision.DecisionEvaluationBehavior;
 import io.caseway.engine.processing.decision.DecisionEvaluationEvaluateProcessor;
 import io.caseway.engine.processing.deployment.DeploymentCreateProcessor;
@@ -48,6 +49,7 @@ import io.caseway.engine.processing.variable.VariableDocumentUpdateProcessor;
 import io.caseway.engine.protocol.Intent;
 import io.caseway.engine.protocol.Record;
 import io.caseway.engine.protocol.RecordValue;
+import io.caseway.engine.protocol.intent.ClockIntent;
 import io.caseway.engine.protocol.intent.DecisionEvaluationIntent;
 import io.caseway.engine.protocol.intent.DeploymentIntent;
 import io.caseway.engine.protocol.intent.IncidentIntent;
@@ -59,6 +61,7 @@ import io.caseway.engine.protocol.intent.ProcessInstanceIntent;
 import io.caseway.engine.protocol.intent.ResourceDeletionIntent;
 import io.caseway.engine.protocol.intent.TimerIntent;
 import io.caseway.engine.protocol.intent.VariableDocumentIntent;
+import io.caseway.engine.protocol.value.ClockRecord;
 import io.caseway.engine.state.EngineState;
 import io.caseway.engine.state.EventAppliers;
 import java.io.IOException;
@@ -119,13 +122,17 @@ public final class Engine implements AutoCloseable {
     ResourceModelCache models = new ResourceModelCache(new BpmnTransformer(el), decisions);
     BpmnBehaviors b = BpmnBehaviors.create(el, decisions, jobStreams);
     Map<Intent, CommandProcessor> processors = processors(b, models);
+    ClockProcessor clockProcessor = new ClockProcessor(clock);
+    for (ClockIntent i : List.of(ClockIntent.PIN, ClockIntent.ADD_OFFSET, ClockIntent.RESET)) {
+      processors.put(i, clockProcessor);
+    }
     this.journal = Journal.open(config.dataDirectory().resolve("journal"),
         new JournalOptions(JournalOptions.defaults().segmentSizeBytes(), config.fsync()));
     if (config.keepRecords()) {
       listeners.add(records::addAll);
     }
     this.processor = new StreamProcessor(processors, journal, codec, clock, EngineState::new,
-        state -> new EventAppliers(state, models), this::replay, new EngineDueWork(), listeners);
+        state -> new EventAppliers(state, models, clock), this::replay, new EngineDueWork(), listeners);
     b.jobs().onPushFailed(key -> processor.submit(io.caseway.engine.processing.Command.internal(key, JobIntent.YIELD,
         io.caseway.engine.protocol.value.JobRecord.command())));
     processor.recover();
@@ -146,6 +153,7 @@ public final class Engine implements AutoCloseable {
   }
 
   private long replay(EngineState state, EventAppliers appliers) throws IOException {
+    clock.restore(-1, 0);
     long[] last = {0};
     journal.replay(0, (position, payload) -> {
       Record record = codec.decode(payload);
@@ -227,8 +235,24 @@ public final class Engine implements AutoCloseable {
     return future;
   }
 
+  /** The engine's clock (read-only; change it with the clock commands below). */
   public EngineClock clock() {
     return clock;
+  }
+
+  /** Pins the clock to an instant (time stands still until moved or reset). */
+  public CompletableFuture<Instant> pinClock(Instant instant) {
+    return command(-1, ClockIntent.PIN, new ClockRecord(instant.toEpochMilli(), 0)).thenApply(r -> clock.instant());
+  }
+
+  /** Moves the clock forward; timers that become due fire at once. */
+  public CompletableFuture<Instant> addClockOffset(java.time.Duration offset) {
+    return command(-1, ClockIntent.ADD_OFFSET, new ClockRecord(-1, offset.toMillis())).thenApply(r -> clock.instant());
+  }
+
+  /** Back to the system clock. */
+  public CompletableFuture<Instant> resetClock() {
+    return command(-1, ClockIntent.RESET, new ClockRecord(-1, 0)).thenApply(r -> clock.instant());
   }
 
   public JobStreams jobStreams() {

@@ -1,49 +1,44 @@
 package io.caseway.engine.clock;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * The engine's only source of time. It can be pinned to an instant, moved forward by an offset, and
- * reset to the system clock; every change wakes the processing loop so due timers fire at once.
+ * The engine's only source of time: the system clock, optionally pinned to an instant and/or moved
+ * by an offset. Changes are commands (see {@code ClockIntent}); the resulting event is journaled
+ * and its applier calls {@link #restore}, so a controlled clock survives a restart and time never
+ * runs backwards for timers. Every change wakes the processing loop so due timers fire at once.
  */
 public final class EngineClock {
-  private volatile Instant pinned;
+  private volatile long pinnedMillis = -1;
   private volatile long offsetMillis;
   private final CopyOnWriteArrayList<Runnable> listeners = new CopyOnWriteArrayList<>();
 
   public long millis() {
-    Instant p = pinned;
-    return (p != null ? p.toEpochMilli() : System.currentTimeMillis()) + offsetMillis;
+    long p = pinnedMillis;
+    return (p >= 0 ? p : System.currentTimeMillis()) + offsetMillis;
   }
 
   public Instant instant() {
     return Instant.ofEpochMilli(millis());
   }
 
-  public void pin(Instant instant) {
-    pinned = instant;
-    offsetMillis = 0;
-    changed();
+  public long pinnedMillis() {
+    return pinnedMillis;
   }
 
-  public void addOffset(Duration offset) {
-    offsetMillis += offset.toMillis();
-    changed();
+  public long offsetMillis() {
+    return offsetMillis;
   }
 
-  public void reset() {
-    pinned = null;
-    offsetMillis = 0;
-    changed();
+  /** Sets the clock's control state; called by the clock event applier (live and on replay). */
+  public void restore(long pinnedMillis, long offsetMillis) {
+    this.pinnedMillis = pinnedMillis;
+    this.offsetMillis = offsetMillis;
+    listeners.forEach(Runnable::run);
   }
 
   public void onChange(Runnable listener) {
     listeners.add(listener);
-  }
-
-  private void changed() {
-    listeners.forEach(Runnable::run);
   }
 }

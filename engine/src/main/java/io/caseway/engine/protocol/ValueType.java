@@ -27,6 +27,7 @@ public enum ValueType {
   INCIDENT(IncidentRecord.class, IncidentIntent.class),
   USER_TASK(UserTaskRecord.class, UserTaskIntent.class),
   PROCESS_EVENT(ProcessEventRecord.class, ProcessEventIntent.class),
+  CLOCK(ClockRecord.class, ClockIntent.class),
   DECISION_EVALUATION(DecisionEvaluationRecord.class, DecisionEvaluationIntent.class);
 
   private static final Map<Class<?>, ValueType> BY_CLASS = new HashMap<>();

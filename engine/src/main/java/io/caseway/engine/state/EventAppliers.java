@@ -1,11 +1,13 @@
 package io.caseway.engine.state;
 
+import io.caseway.engine.clock.EngineClock;
 import io.caseway.engine.model.BpmnElementType;
 import io.caseway.engine.model.ExecutableElement;
 import io.caseway.engine.model.ExecutableSequenceFlow;
 import io.caseway.engine.protocol.Intent;
 import io.caseway.engine.protocol.Record;
 import io.caseway.engine.protocol.RecordValue;
+import io.caseway.engine.protocol.intent.ClockIntent;
 import io.caseway.engine.protocol.intent.DecisionIntent;
 import io.caseway.engine.protocol.intent.DecisionRequirementsIntent;
 import io.caseway.engine.protocol.intent.FormIntent;
@@ -21,6 +23,7 @@ import io.caseway.engine.protocol.intent.ProcessIntent;
 import io.caseway.engine.protocol.intent.TimerIntent;
 import io.caseway.engine.protocol.intent.UserTaskIntent;
 import io.caseway.engine.protocol.intent.VariableIntent;
+import io.caseway.engine.protocol.value.ClockRecord;
 import io.caseway.engine.protocol.value.DecisionRecord;
 import io.caseway.engine.protocol.value.DecisionRequirementsRecord;
 import io.caseway.engine.protocol.value.FormRecord;
@@ -52,16 +55,22 @@ import java.util.function.BiConsumer;
 public final class EventAppliers {
   private final EngineState state;
   private final ResourceModels models;
+  private final EngineClock clock;
   private final Map<Intent, BiConsumer<Long, RecordValue>> appliers = new HashMap<>();
 
-  public EventAppliers(EngineState state, ResourceModels models) {
+  public EventAppliers(EngineState state, ResourceModels models, EngineClock clock) {
     this.state = state;
     this.models = models;
+    this.clock = clock;
     registerDeployment();
     registerProcessInstance();
     registerJob();
     registerEvents();
     registerVariablesIncidentsUserTasks();
+    BiConsumer<Long, ClockRecord> clockChanged = (key, c) -> clock.restore(c.pinnedMillis(), c.offsetMillis());
+    on(ClockIntent.PINNED, ClockRecord.class, clockChanged);
+    on(ClockIntent.OFFSET_ADDED, ClockRecord.class, clockChanged);
+    on(ClockIntent.RESETTED, ClockRecord.class, clockChanged);
   }
 
   public void apply(Record record) {

@@ -23,6 +23,7 @@ import org.awaitility.Awaitility;
  */
 public final class EngineHarness implements AutoCloseable {
   private final Path dataDirectory;
+  private final List<Record> records = new java.util.concurrent.CopyOnWriteArrayList<>();
   private Engine engine;
   private CamundaClient client;
 
@@ -32,8 +33,8 @@ public final class EngineHarness implements AutoCloseable {
   }
 
   private void start() {
-    engine = Engine.start(EngineConfig.defaults(dataDirectory).withGrpcPort(0).withHost("127.0.0.1")
-        .withKeepRecords(true).withFsync(false));
+    engine = Engine.start(EngineConfig.defaults(dataDirectory).withGrpcPort(0).withHost("127.0.0.1").withFsync(false));
+    engine.addRecordListener(records::addAll);
     client = CamundaClient.newClientBuilder()
         .grpcAddress(URI.create("http://127.0.0.1:" + engine.grpcPort()))
         .restAddress(URI.create("http://127.0.0.1:1"))
@@ -57,8 +58,9 @@ public final class EngineHarness implements AutoCloseable {
     return client;
   }
 
+  /** Every record committed since the harness started, across restarts (replay emits none). */
   public List<Record> records() {
-    return engine.records();
+    return List.copyOf(records);
   }
 
   /** The element lifecycle of a process instance as "ELEMENT_ID:INTENT" lines, in order. */
