@@ -1,0 +1,330 @@
+package io.caseway.engine.gateway;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.camunda.client.api.command.ClientStatusException;
+import io.camunda.client.api.response.ActivatedJob;
+import io.camunda.client.api.worker.JobWorker;
+import io.camunda.zeebe.model.bpmn.Bpmn;
+import io.camunda.zeebe.model.bpmn.BpmnModelInstance;
+import io.caseway.engine.protocol.RecordType;
+import io.caseway.engine.protocol.intent.JobIntent;
+import io.caseway.engine.testing.EngineHarness;
+import io.grpc.Status;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The gRPC gateway as the Camunda client sees it: answers, errors, long polling and streams. */
+class GrpcGatewayTest {
+  @TempDir Path dir;
+  EngineHarness h;
+
+  @BeforeEach
+  void start() {
+    h = new EngineHarness(dir);
+  }
+
+  @AfterEach
+  void stop() {
+    h.close();
+  }
+
+  private static BpmnModelInstance serviceTask(String id, String type) {
+    return Bpmn.createExecutableProcess(id).startEvent("StartEvent_1").serviceTask("ServiceTask_1", t -> t.zeebeJobType(type))
+        .endEvent("EndEvent_1").done();
+  }
+
+  private long deployAndStart(BpmnModelInstance model, String id) {
+    h.client().newDeployResourceCommand().addProcessModel(model, id + ".bpmn").send().join();
+    return h.client().newCreateInstanceCommand().bpmnProcessId(id).latestVersion().send().join().getProcessInstanceKey();
+  }
+
+  private static Status.Code code(Throwable e) {
+    return ((ClientStatusException) e).getStatus().getCode();
+  }
+
+  @Test
+  void shouldAnswerTopologyAsOneHealthyPartition() {
+    var topology = h.client().newTopologyRequest().send().join();
+    assertThat(topology.getClusterSize()).isEqualTo(1);
+    assertThat(topology.getPartitionsCount()).isEqualTo(1);
+    assertThat(topology.getBrokers()).singleElement().satisfies(b -> {
+      assertThat(b.getPartitions()).singleElement().satisfies(p -> {
+        assertThat(p.getPartitionId()).isEqualTo(1);
+        assertThat(p.isLeader()).isTrue();
+      });
+    });
+  }
+
+  @Test
+  void shouldRejectInvalidBpmnNamingEachElementAndKeepPreviousState() {
+    String broken = """
+        <?xml version="1.0" encoding="UTF-8"?>
+        <bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" id="d" targetNamespace="t">
+          <bpmn:process id="broken" isExecutable="true">
+            <bpmn:startEvent id="StartEvent_1"/>
+            <bpmn:serviceTask id="ServiceTask_NoType"/>
+            <bpmn:inclusiveGateway id="Gateway_Inclusive"/>
+            <bpmn:sequenceFlow id="Flow_1" sourceRef="StartEvent_1" targetRef="ServiceTask_NoType"/>
+          </bpmn:process>
+        </bpmn:definitions>""";
+    deployAndStart(serviceTask("kept", "work"), "kept");
+    assertThatThrownBy(() -> h.client().newDeployResourceCommand()
+            .addResourceString(broken, StandardCharsets.UTF_8, "broken.bpmn").send().join())
+        .satisfies(e -> assertThat(code(e)).isEqualTo(Status.Code.INVALID_ARGUMENT))
+        .hasMessageContaining("ServiceTask_NoType")
+        .hasMessageContaining("broken.bpmn");
+    assertThatThrownBy(() -> h.client().newDeployResourceCommand()
+            .addResourceString("<not-xml", StandardCharsets.UTF_8, "garbage.bpmn").send().join())
+        .satisfies(e -> assertThat(code(e)).isEqualTo(Status.Code.INVALID_ARGUMENT))
+        .hasMessageContaining("garbage.bpmn");
+    // the engine keeps serving, and what was deployed before is untouched
+    assertThat(h.client().newCreateInstanceCommand().bpmnProcessId("kept").latestVersion().send().join()
+        .getVersion()).isEqualTo(1);
+    assertThatThrownBy(() -> h.client().newCreateInstanceCommand().bpmnProcessId("broken").latestVersion().send().join())
+        .satisfies(e -> assertThat(code(e)).isEqualTo(Status.Code.NOT_FOUND));
+  }
+
+  @Test
+  void shouldRejectUnsupportedElementsAtDeploymentNamingThem() {
+    var model = Bpmn.createExecutableProcess("inclusive").startEvent().inclusiveGateway("Gateway_Offers")
+        .endEvent().done();
+    assertThatThrownBy(() -> h.client().newDeployResourceCommand().addProcessModel(model, "inclusive.bpmn").send().join())
+        .satisfies(e -> assertThat(code(e)).isEqualTo(Status.Code.INVALID_ARGUMENT))
+        .hasMessageContaining("Gateway_Offers")
+        .hasMessageContaining("not supported");
+  }
+
+  @Test
+  void shouldKeepVersionWhenTheSameResourceIsDeployedTwice() {
+    var model = serviceTask("same", "work");
+    var first = h.client().newDeployResourceCommand().addProcessModel(model, "same.bpmn").send().join();
+    var second = h.client().newDeployResourceCommand().addProcessModel(model, "same.bpmn").send().join();
+    var changed = h.client().newDeployResourceCommand().addProcessModel(serviceTask("same", "other"), "same.bpmn")
+        .send().join();
+    assertThat(second.getProcesses().get(0).getVersion()).isEqualTo(1);
+    assertThat(second.getProcesses().get(0).getProcessDefinitionKey())
+        .isEqualTo(first.getProcesses().get(0).getProcessDefinitionKey());
+    assertThat(changed.getProcesses().get(0).getVersion()).isEqualTo(2);
+  }
+
+  @Test
+  void shouldRejectUnknownProcessAndBadVariables() {
+    assertThatThrownBy(() -> h.client().newCreateInstanceCommand().bpmnProcessId("nope").latestVersion().send().join())
+        .satisfies(e -> assertThat(code(e)).isEqualTo(Status.Code.NOT_FOUND))
+        .hasMessageContaining("'nope'");
+    assertThatThrownBy(() -> h.client().newCreateInstanceCommand().processDefinitionKey(123).send().join())
+        .satisfies(e -> assertThat(code(e)).isEqualTo(Status.Code.NOT_FOUND));
+    h.client().newDeployResourceCommand().addProcessModel(serviceTask("vars", "work"), "vars.bpmn").send().join();
+    assertThatThrownBy(() -> h.client().newCreateInstanceCommand().bpmnProcessId("vars").latestVersion()
+            .variables("[1, 2]").send().join())
+        .satisfies(e -> assertThat(code(e)).isEqualTo(Status.Code.INVALID_ARGUMENT))
+        .hasMessageContaining("JSON object");
+  }
+
+  @Test
+  void shouldRejectCommandsOnUnknownOrFailedJobs() {
+    deployAndStart(serviceTask("jobs", "work"), "jobs");
+    assertThatThrownBy(() -> h.client().newCompleteCommand(2251799813685999L).send().join())
+        .satisfies(e -> assertThat(code(e)).isEqualTo(Status.Code.NOT_FOUND))
+        .hasMessageContaining("2251799813685999");
+    ActivatedJob job = activateOne("work");
+    h.client().newFailCommand(job.getKey()).retries(0).errorMessage("boom").send().join();
+    assertThatThrownBy(() -> h.client().newCompleteCommand(job.getKey()).send().join())
+        .satisfies(e -> assertThat(code(e)).isEqualTo(Status.Code.FAILED_PRECONDITION))
+        .hasMessageContaining("no retries left");
+    assertThatThrownBy(() -> h.client().newUpdateRetriesCommand(job.getKey()).retries(0).send().join())
+        .satisfies(e -> assertThat(code(e)).isEqualTo(Status.Code.INVALID_ARGUMENT));
+  }
+
+  @Test
+  void shouldAnswerUnimplementedCallsWithASentence() {
+    assertThatThrownBy(() -> h.client().newBroadcastSignalCommand().signalName("s").send().join())
+        .satisfies(e -> assertThat(code(e)).isEqualTo(Status.Code.UNIMPLEMENTED))
+        .hasMessageContaining("not supported");
+  }
+
+  private ActivatedJob activateOne(String type) {
+    return Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> h.client().newActivateJobsCommand()
+        .jobType(type).maxJobsToActivate(1).send().join().getJobs(), jobs -> !jobs.isEmpty()).get(0);
+  }
+
+  @Test
+  void shouldLongPollUntilAJobArrives() throws Exception {
+    h.client().newDeployResourceCommand().addProcessModel(serviceTask("poll", "late"), "poll.bpmn").send().join();
+    var poll = h.client().newActivateJobsCommand().jobType("late").maxJobsToActivate(1)
+        .requestTimeout(Duration.ofSeconds(10)).send();
+    Thread.sleep(300);
+    assertThat(poll.toCompletableFuture()).isNotDone();
+    h.client().newCreateInstanceCommand().bpmnProcessId("poll").latestVersion().send().join();
+    assertThat(poll.toCompletableFuture().get(5, TimeUnit.SECONDS).getJobs()).hasSize(1);
+  }
+
+  @Test
+  void shouldAnswerEmptyWhenTheLongPollTimesOut() {
+    long started = System.nanoTime();
+    var jobs = h.client().newActivateJobsCommand().jobType("nobody").maxJobsToActivate(1)
+        .requestTimeout(Duration.ofMillis(500)).send().join().getJobs();
+    assertThat(jobs).isEmpty();
+    assertThat(Duration.ofNanos(System.nanoTime() - started)).isGreaterThanOrEqualTo(Duration.ofMillis(450));
+  }
+
+  @Test
+  void shouldPushJobsToAStreamingWorker() {
+    List<Long> received = new CopyOnWriteArrayList<>();
+    try (JobWorker worker = h.client().newWorker().jobType("streamed").handler((client, job) -> {
+          received.add(job.getProcessInstanceKey());
+          client.newCompleteCommand(job.getKey()).send().join();
+        }).streamEnabled(true).pollInterval(Duration.ofHours(1)).requestTimeout(Duration.ofMillis(200)).open()) {
+      Awaitility.await().pollDelay(Duration.ofMillis(300)).until(() -> true);
+      long pik = deployAndStart(serviceTask("stream", "streamed"), "stream");
+      h.awaitProcessCompleted(pik);
+      assertThat(received).contains(pik);
+    }
+  }
+
+  @Test
+  void shouldReturnResultVariablesWhenTheInstanceEnds() {
+    var model = Bpmn.createExecutableProcess("result").startEvent()
+        .scriptTask("ScriptTask_Double", s -> s.zeebeExpression("x * 2").zeebeResultVariable("doubled")).endEvent().done();
+    h.client().newDeployResourceCommand().addProcessModel(model, "result.bpmn").send().join();
+    var result = h.client().newCreateInstanceCommand().bpmnProcessId("result").latestVersion()
+        .variables(Map.of("x", 21, "other", "kept out")).withResult().fetchVariables("doubled").send().join();
+    assertThat(result.getVariablesAsMap()).containsExactly(Map.entry("doubled", 42));
+  }
+
+  @Test
+  void shouldSetVariablesLocallyOrPropagated() {
+    var model = Bpmn.createExecutableProcess("setvars").startEvent()
+        .subProcess("SubProcess_1", s -> s.embeddedSubProcess().startEvent().serviceTask("ServiceTask_1", t -> t.zeebeJobType("sv")).endEvent())
+        .endEvent().done();
+    long pik = deployAndStart(model, "setvars");
+    ActivatedJob job = activateOne("sv");
+    long subProcessKey = h.records().stream()
+        .filter(r -> r.value() instanceof io.caseway.engine.protocol.value.ProcessInstanceRecord pi
+            && pi.elementId().equals("SubProcess_1"))
+        .findFirst().orElseThrow().key();
+    h.client().newSetVariablesCommand(subProcessKey).variables(Map.of("local", 1)).local(true).send().join();
+    h.client().newSetVariablesCommand(subProcessKey).variables(Map.of("global", 2)).send().join();
+    h.client().newCompleteCommand(job.getKey()).send().join();
+    h.awaitProcessCompleted(pik);
+    var rootVariables = h.records().stream()
+        .filter(r -> r.value() instanceof io.caseway.engine.protocol.value.VariableRecord v && v.scopeKey() == pik)
+        .map(r -> ((io.caseway.engine.protocol.value.VariableRecord) r.value()).name()).toList();
+    assertThat(rootVariables).contains("global").doesNotContain("local");
+    assertThatThrownBy(() -> h.client().newSetVariablesCommand(subProcessKey).variables(Map.of("late", 1)).send().join())
+        .satisfies(e -> assertThat(code(e)).isEqualTo(Status.Code.NOT_FOUND));
+  }
+
+  @Test
+  void shouldOfferATimedOutJobToAnotherWorker() {
+    deployAndStart(serviceTask("timeout", "slow"), "timeout");
+    ActivatedJob first = h.client().newActivateJobsCommand().jobType("slow").maxJobsToActivate(1)
+        .timeout(Duration.ofMinutes(5)).send().join().getJobs().get(0);
+    assertThat(h.client().newActivateJobsCommand().jobType("slow").maxJobsToActivate(1)
+        .requestTimeout(Duration.ofMillis(100)).send().join().getJobs()).isEmpty();
+    h.engine().addClockOffset(Duration.ofMinutes(6)).join();
+    ActivatedJob again = activateOne("slow");
+    assertThat(again.getKey()).isEqualTo(first.getKey());
+    assertThat(h.records()).anyMatch(r -> r.recordType() == RecordType.EVENT && r.intent() == JobIntent.TIMED_OUT);
+  }
+
+  @Test
+  void shouldMakeJobsWhoseDeadlinePassedActivatableAfterRestart() {
+    deployAndStart(serviceTask("restart-timeout", "slow"), "restart-timeout");
+    ActivatedJob first = h.client().newActivateJobsCommand().jobType("slow").maxJobsToActivate(1)
+        .timeout(Duration.ofMinutes(5)).send().join().getJobs().get(0);
+    h.engine().addClockOffset(Duration.ofMinutes(1)).join();
+    h.restart();
+    h.engine().addClockOffset(Duration.ofMinutes(5)).join();
+    assertThat(activateOne("slow").getKey()).isEqualTo(first.getKey());
+  }
+
+  @Test
+  void shouldHonourRetryBackoff() {
+    deployAndStart(serviceTask("backoff", "flaky"), "backoff");
+    ActivatedJob job = activateOne("flaky");
+    h.client().newFailCommand(job.getKey()).retries(2).retryBackoff(Duration.ofMinutes(10)).send().join();
+    assertThat(h.client().newActivateJobsCommand().jobType("flaky").maxJobsToActivate(1)
+        .requestTimeout(Duration.ofMillis(100)).send().join().getJobs()).isEmpty();
+    h.engine().addClockOffset(Duration.ofMinutes(11)).join();
+    ActivatedJob retried = activateOne("flaky");
+    assertThat(retried.getRetries()).isEqualTo(2);
+  }
+
+  @Test
+  void shouldStartProcessesByTimerAndByMessage() {
+    var timerStart = Bpmn.createExecutableProcess("nightly").startEvent("StartEvent_Nightly").timerWithCycle("R2/PT1H")
+        .serviceTask("ServiceTask_1", t -> t.zeebeJobType("nightly-work")).endEvent().done();
+    var messageStart = Bpmn.createExecutableProcess("referral").startEvent("StartEvent_Referral")
+        .message("referral-received").serviceTask("ServiceTask_2", t -> t.zeebeJobType("intake")).endEvent().done();
+    h.client().newDeployResourceCommand().addProcessModel(timerStart, "nightly.bpmn")
+        .addProcessModel(messageStart, "referral.bpmn").send().join();
+    h.client().newPublishMessageCommand().messageName("referral-received").correlationKey("r-9")
+        .variables(Map.of("referralId", "r-9")).send().join();
+    assertThat(activateOne("intake").getVariablesAsMap()).containsEntry("referralId", "r-9");
+    h.engine().addClockOffset(Duration.ofMinutes(61)).join();
+    h.client().newCompleteCommand(activateOne("nightly-work").getKey()).send().join();
+    h.engine().addClockOffset(Duration.ofMinutes(61)).join();
+    h.client().newCompleteCommand(activateOne("nightly-work").getKey()).send().join();
+    h.engine().addClockOffset(Duration.ofMinutes(61)).join();
+    assertThat(h.client().newActivateJobsCommand().jobType("nightly-work").maxJobsToActivate(5)
+        .requestTimeout(Duration.ofMillis(200)).send().join().getJobs()).isEmpty();
+  }
+
+  @Test
+  void shouldEvaluateDecisionsAndRejectUnknownOnes() {
+    assertThatThrownBy(() -> h.client().newEvaluateDecisionCommand().decisionId("unknown").send().join())
+        .satisfies(e -> assertThat(code(e)).isEqualTo(Status.Code.NOT_FOUND));
+  }
+
+  @Test
+  void shouldDeleteAProcessDefinitionOnlyWithoutRunningInstances() {
+    long pik = deployAndStart(serviceTask("deletable", "work"), "deletable");
+    long definitionKey = h.client().newCreateInstanceCommand().bpmnProcessId("deletable").latestVersion().send().join()
+        .getProcessDefinitionKey();
+    assertThatThrownBy(() -> h.client().newDeleteResourceCommand(definitionKey).send().join())
+        .satisfies(e -> assertThat(code(e)).isEqualTo(Status.Code.FAILED_PRECONDITION))
+        .hasMessageContaining("running instance");
+    h.client().newCancelInstanceCommand(pik).send().join();
+    h.client().newCancelInstanceCommand(h.records().stream()
+        .filter(r -> r.value() instanceof io.caseway.engine.protocol.value.ProcessInstanceCreationRecord)
+        .map(r -> r.key()).reduce((a, b) -> b).orElseThrow()).send().join();
+    h.client().newDeleteResourceCommand(definitionKey).send().join();
+    assertThatThrownBy(() -> h.client().newCreateInstanceCommand().bpmnProcessId("deletable").latestVersion().send().join())
+        .satisfies(e -> assertThat(code(e)).isEqualTo(Status.Code.NOT_FOUND));
+  }
+
+  @Test
+  void shouldNotLoseAcceptedWorkWhenTheJournalTailIsTorn() throws Exception {
+    long pik = deployAndStart(serviceTask("torn", "work"), "torn");
+    ActivatedJob job = activateOne("work");
+    h.client().newCompleteCommand(job.getKey()).send().join();
+    h.awaitProcessCompleted(pik);
+    h.close();
+    Path segment;
+    try (var files = java.nio.file.Files.list(dir.resolve("journal"))) {
+      segment = files.filter(p -> p.toString().endsWith(".log")).sorted().reduce((a, b) -> b).orElseThrow();
+    }
+    long size = java.nio.file.Files.size(segment);
+    try (var out = java.nio.file.Files.newOutputStream(segment, java.nio.file.StandardOpenOption.APPEND)) {
+      out.write(new byte[] {0, 0, 1, 0, 7, 7}); // a write cut off by a crash
+    }
+    h = new EngineHarness(dir);
+    assertThat(java.nio.file.Files.size(segment)).isEqualTo(size);
+    assertThat(h.engine().query(s -> s.elementInstances().get(pik)).join()).isNull();
+    deployAndStart(serviceTask("after", "work"), "after");
+    assertThat(activateOne("work").getBpmnProcessId()).isEqualTo("after");
+  }
+}
