@@ -36,6 +36,8 @@ import io.camunda.zeebe.model.bpmn.instance.UserTask;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeAssignmentDefinition;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeCalledDecision;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeCalledElement;
+import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeExecutionListeners;
+import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeTaskListeners;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeFormDefinition;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeHeader;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeIoMapping;
@@ -105,6 +107,7 @@ public final class BpmnTransformer {
         continue;
       }
       Builder b = new Builder(problems);
+      b.unsupportedListeners(p);
       ExecutableElement root = new ExecutableElement(p.getId(), p.getName(), BpmnElementType.PROCESS);
       b.elements.put(root.id, root);
       b.container(root, p.getFlowElements());
@@ -239,6 +242,7 @@ public final class BpmnTransformer {
         problem(node, "multi-instance activities are not supported by the Caseway engine yet (see docs/bpmn-coverage.md)");
         return null;
       }
+      unsupportedListeners(node);
       ExecutableElement e = new ExecutableElement(node.getId(), node.getName(), type);
       ioMappings(node, e);
       if (node instanceof CatchEvent || node instanceof ThrowEvent) {
@@ -296,6 +300,17 @@ public final class BpmnTransformer {
                 || type == BpmnElementType.BUSINESS_RULE_TASK ? " or an implementation (zeebe:script, zeebe:calledDecision)" : ""));
       }
       return e;
+    }
+
+    void unsupportedListeners(BaseElement element) {
+      ZeebeExecutionListeners execution = element.getSingleExtensionElement(ZeebeExecutionListeners.class);
+      if (execution != null && !execution.getExecutionListeners().isEmpty()) {
+        problem(element, "execution listeners are not supported by the Caseway engine yet (see docs/bpmn-coverage.md)");
+      }
+      ZeebeTaskListeners task = element.getSingleExtensionElement(ZeebeTaskListeners.class);
+      if (task != null && !task.getTaskListeners().isEmpty()) {
+        problem(element, "task listeners are not supported by the Caseway engine yet (see docs/bpmn-coverage.md)");
+      }
     }
 
     BpmnElementType typeOf(FlowNode node) {

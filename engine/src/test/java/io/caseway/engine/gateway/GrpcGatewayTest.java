@@ -104,6 +104,13 @@ class GrpcGatewayTest {
         .satisfies(e -> assertThat(code(e)).isEqualTo(Status.Code.INVALID_ARGUMENT))
         .hasMessageContaining("Gateway_Offers")
         .hasMessageContaining("not supported");
+    var listener = Bpmn.createExecutableProcess("listened").startEvent()
+        .serviceTask("ServiceTask_Listened", t -> t.zeebeJobType("work").zeebeStartExecutionListener("audit"))
+        .endEvent().done();
+    assertThatThrownBy(() -> h.client().newDeployResourceCommand().addProcessModel(listener, "listened.bpmn").send().join())
+        .satisfies(e -> assertThat(code(e)).isEqualTo(Status.Code.INVALID_ARGUMENT))
+        .hasMessageContaining("ServiceTask_Listened")
+        .hasMessageContaining("execution listeners");
   }
 
   @Test
