@@ -96,6 +96,15 @@ class ConformanceTest {
               });
         }
       }
+      if (expect.has("recordCounts")) {
+        for (JsonNode expected : expect.get("recordCounts")) {
+          long count = run.h.records().stream().filter(r -> r.recordType() == RecordType.EVENT
+              && r.valueType().name().equals(expected.get("valueType").asText())
+              && r.intent().name().equals(expected.get("intent").asText())).count();
+          assertThat(count).as("number of %s %s records", expected.get("valueType").asText(),
+              expected.get("intent").asText()).isEqualTo(expected.get("count").asLong());
+        }
+      }
       if (expect.has("variables")) {
         Map<String, Object> expected = JSON.convertValue(expect.get("variables"), Map.class);
         assertThat(run.rootVariables()).as("process variables").containsAllEntriesOf(expected);

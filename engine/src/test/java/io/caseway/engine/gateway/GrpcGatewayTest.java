@@ -291,6 +291,31 @@ class GrpcGatewayTest {
   }
 
   @Test
+  void shouldCallTheVersionDeployedTogetherWhenBindingIsDeployment() {
+    var parent = Bpmn.createExecutableProcess("caller").startEvent().callActivity("CallActivity_1",
+        c -> c.zeebeProcessId("callee").zeebeBindingType(io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeBindingType.deployment))
+        .endEvent().done();
+    h.client().newDeployResourceCommand().addProcessModel(parent, "caller.bpmn")
+        .addProcessModel(serviceTask("callee", "v1-work"), "callee.bpmn").send().join();
+    h.client().newDeployResourceCommand().addProcessModel(serviceTask("callee", "v2-work"), "callee.bpmn").send().join();
+    h.client().newCreateInstanceCommand().bpmnProcessId("caller").latestVersion().send().join();
+    ActivatedJob job = activateOne("v1-work");
+    assertThat(job.getProcessDefinitionVersion()).isEqualTo(1);
+  }
+
+  @Test
+  void shouldMoveAnActivatedJobsDeadline() {
+    deployAndStart(serviceTask("extend", "long"), "extend");
+    ActivatedJob job = h.client().newActivateJobsCommand().jobType("long").maxJobsToActivate(1)
+        .timeout(Duration.ofMinutes(1)).send().join().getJobs().get(0);
+    h.client().newUpdateTimeoutCommand(job.getKey()).timeout(Duration.ofMinutes(30)).send().join();
+    h.engine().addClockOffset(Duration.ofMinutes(5)).join();
+    assertThat(h.client().newActivateJobsCommand().jobType("long").maxJobsToActivate(1)
+        .requestTimeout(Duration.ofMillis(200)).send().join().getJobs()).isEmpty();
+    h.client().newCompleteCommand(job.getKey()).send().join();
+  }
+
+  @Test
   void shouldEvaluateDecisionsAndRejectUnknownOnes() {
     assertThatThrownBy(() -> h.client().newEvaluateDecisionCommand().decisionId("unknown").send().join())
         .satisfies(e -> assertThat(code(e)).isEqualTo(Status.Code.NOT_FOUND));
