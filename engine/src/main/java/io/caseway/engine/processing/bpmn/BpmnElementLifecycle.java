@@ -160,9 +160,9 @@ public final class BpmnElementLifecycle implements CommandProcessor {
       ElementInstance callActivity = ctx.state().elementInstances().get(pi.parentElementInstanceKey());
       if (callActivity != null && callActivity.state() == ProcessInstanceIntent.ELEMENT_ACTIVATED) {
         ExecutableElement element = b.state().element(ctx, callActivity);
+        // output mappings read the child's variables; without them, propagateAllChildVariables decides
         if (element.propagateAllChildVariables() || !element.outputs().isEmpty()) {
-          Map<String, String> vars = element.propagateAllChildVariables() ? rootVariables : Map.of();
-          setEventVariables(ctx, callActivity, element, vars);
+          setEventVariables(ctx, callActivity, element, rootVariables);
         }
         ctx.command(callActivity.key(), ProcessInstanceIntent.COMPLETE_ELEMENT, callActivity.value());
       }
