@@ -62,7 +62,7 @@ final class BenchSupport {
 
   /** A durable engine (fsync on, the default) on loopback with a free port. */
   static Engine startDurableEngine(Path dataDirectory) {
-    EngineConfig config = EngineConfig.defaults(dataDirectory).withGrpcPort(0).withHost("127.0.0.1");
+    EngineConfig config = EngineConfig.defaults(dataDirectory).withGrpcPort(0).withRestPort(0).withHost("127.0.0.1");
     if (!config.fsync()) {
       throw new IllegalStateException("The benchmarks must run with the durable journal (fsync on)");
     }

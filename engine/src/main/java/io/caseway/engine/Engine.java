@@ -4,14 +4,17 @@ import io.caseway.engine.clock.EngineClock;
 import io.caseway.engine.dmn.DecisionEngine;
 import io.caseway.engine.expression.ExpressionLanguage;
 import io.caseway.engine.gateway.grpc.GrpcGateway;
+import io.caseway.engine.gateway.rest.RestGateway;
 import io.caseway.engine.journal.Journal;
 import io.caseway.engine.journal.JournalOptions;
+import io.caseway.engine.journal.SnapshotStore;
 import io.caseway.engine.model.BpmnElementType;
 import io.caseway.engine.model.BpmnTransformer;
 import io.caseway.engine.processing.CommandProcessor;
 import io.caseway.engine.processing.EngineDueWork;
 import io.caseway.engine.processing.RecordCodec;
 import io.caseway.engine.processing.RecordListener;
+import io.caseway.engine.processing.StateRecovery;
 import io.caseway.engine.processing.StreamProcessor;
 import io.caseway.engine.processing.bpmn.BpmnElementLifecycle;
 import io.caseway.engine.processing.bpmn.behavior.BpmnBehaviors;
@@ -66,6 +69,7 @@ import io.caseway.engine.state.EngineState;
 import io.caseway.engine.state.EventAppliers;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -82,7 +86,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Caseway's embedded BPMN engine: one partition, one processing thread, a durable journal, and a
  * gRPC gateway that the unmodified Camunda 8 client talks to. {@link #start} recovers the state
- * from the data directory; {@link #close} stops it. See docs/adr/0001-own-engine.md.
+ * from the data directory (the newest usable snapshot plus the journal after it); {@link #close}
+ * stops it, taking a last snapshot. See docs/adr/0001-own-engine.md.
  */
 public final class Engine implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(Engine.class);
@@ -94,9 +99,11 @@ public final class Engine implements AutoCloseable {
   private final List<Record> records = new CopyOnWriteArrayList<>();
   private final List<RecordListener> listeners = new CopyOnWriteArrayList<>();
   private final Journal journal;
+  private final StateRecovery recovery;
   private final StreamProcessor processor;
   private final Thread thread;
   private final GrpcGateway grpc;
+  private final RestGateway rest;
 
   private Engine(EngineConfig config) throws IOException {
     this.config = config;
@@ -127,21 +134,46 @@ public final class Engine implements AutoCloseable {
       processors.put(i, clockProcessor);
     }
     this.journal = Journal.open(config.dataDirectory().resolve("journal"),
-        new JournalOptions(JournalOptions.defaults().segmentSizeBytes(), config.fsync()));
+        new JournalOptions(config.journalSegmentBytes(), config.fsync()));
     if (config.keepRecords()) {
       listeners.add(records::addAll);
     }
-    this.processor = new StreamProcessor(processors, journal, codec, clock, EngineState::new,
-        state -> new EventAppliers(state, models, clock), this::replay, new EngineDueWork(), listeners);
+    Path snapshotDirectory = config.dataDirectory().resolve("snapshots");
+    this.recovery = new StateRecovery(journal, new SnapshotStore(snapshotDirectory, 2), snapshotDirectory, codec,
+        clock, models, EngineState::new, state -> new EventAppliers(state, models, clock));
+    this.processor = new StreamProcessor(processors, journal, codec, clock, recovery, recovery,
+        config.snapshotEveryRecords(), new EngineDueWork(), listeners);
     b.jobs().onPushFailed(key -> processor.submit(io.caseway.engine.processing.Command.internal(key, JobIntent.YIELD,
         io.caseway.engine.protocol.value.JobRecord.command())));
-    processor.recover();
+    try {
+      processor.recover();
+    } catch (IOException | RuntimeException e) {
+      try {
+        journal.close();
+      } catch (IOException suppressed) {
+        e.addSuppressed(suppressed);
+      }
+      throw e;
+    }
     LOG.info("Recovered {} element instances, {} jobs and {} timers from {} in {} ms",
         processor.state().elementInstances().size(), processor.state().jobs().size(),
         processor.state().timers().size(), config.dataDirectory(), (System.nanoTime() - started) / 1_000_000);
     this.thread = new Thread(processor, "caseway-engine-partition-1");
     thread.start();
     this.grpc = new GrpcGateway(this, config.host(), config.grpcPort());
+    try {
+      this.rest = config.restPort() < 0 ? null : new RestGateway(this, config.host(), config.restPort());
+    } catch (RuntimeException e) {
+      grpc.close();
+      processor.stop();
+      try {
+        thread.join(10_000);
+        journal.close();
+      } catch (InterruptedException | IOException suppressed) {
+        e.addSuppressed(suppressed);
+      }
+      throw e;
+    }
   }
 
   public static Engine start(EngineConfig config) {
@@ -150,17 +182,6 @@ public final class Engine implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException("Could not start the engine on " + config.dataDirectory(), e);
     }
-  }
-
-  private long replay(EngineState state, EventAppliers appliers) throws IOException {
-    clock.restore(-1, 0);
-    long[] last = {0};
-    journal.replay(0, (position, payload) -> {
-      Record record = codec.decode(payload);
-      appliers.apply(record);
-      last[0] = position;
-    });
-    return last[0];
   }
 
   private static Map<Intent, CommandProcessor> processors(BpmnBehaviors b, ResourceModelCache models) {
@@ -214,6 +235,16 @@ public final class Engine implements AutoCloseable {
     map.put(VariableDocumentIntent.UPDATE, new VariableDocumentUpdateProcessor(b.variables()));
     map.put(IncidentIntent.RESOLVE, new IncidentResolveProcessor(b.jobs()));
     map.put(DecisionEvaluationIntent.EVALUATE, new DecisionEvaluationEvaluateProcessor(decisions));
+    map.put(JobIntent.UPDATE, JobUpdateProcessors.update());
+    map.put(io.caseway.engine.protocol.intent.MessageCorrelationIntent.CORRELATE,
+        new io.caseway.engine.processing.message.MessageCorrelateProcessor(b, correlation));
+    var assign = new io.caseway.engine.processing.usertask.UserTaskAssignProcessor();
+    map.put(io.caseway.engine.protocol.intent.UserTaskIntent.ASSIGN, assign);
+    map.put(io.caseway.engine.protocol.intent.UserTaskIntent.CLAIM, assign);
+    map.put(io.caseway.engine.protocol.intent.UserTaskIntent.UPDATE,
+        new io.caseway.engine.processing.usertask.UserTaskUpdateProcessor());
+    map.put(io.caseway.engine.protocol.intent.UserTaskIntent.COMPLETE,
+        new io.caseway.engine.processing.usertask.UserTaskCompleteProcessor(b.state(), lifecycle));
     return map;
   }
 
@@ -267,9 +298,24 @@ public final class Engine implements AutoCloseable {
     return grpc.port();
   }
 
+  /** The port of the REST API v2, or -1 when it is off ({@link EngineConfig#restPort()} negative). */
+  public int restPort() {
+    return rest == null ? -1 : rest.port();
+  }
+
   /** The committed record stream so far (only with {@link EngineConfig#keepRecords()}). */
   public List<Record> records() {
     return new ArrayList<>(records);
+  }
+
+  /** Size and timings of the last snapshot this engine took, or null if it took none yet. */
+  public StateRecovery.SnapshotStats lastSnapshot() {
+    return recovery.lastSnapshot();
+  }
+
+  /** How the state was recovered at start (or after the last processing failure). */
+  public StateRecovery.RecoveryStats lastRecovery() {
+    return recovery.lastRecovery();
   }
 
   public void addRecordListener(RecordListener listener) {
@@ -278,6 +324,9 @@ public final class Engine implements AutoCloseable {
 
   @Override
   public void close() {
+    if (rest != null) {
+      rest.close();
+    }
     grpc.close();
     processor.stop();
     try {

@@ -37,7 +37,9 @@ import org.slf4j.LoggerFactory;
  * The first entry's position equals the position in the file name, and positions increase across
  * entries and segments. A new segment is started when the next entry would make the current one
  * larger than {@link JournalOptions#segmentSizeBytes()}. A {@code journal.lock} file holds an OS
- * file lock while the journal is open, so two engines cannot share a directory.
+ * file lock while the journal is open, so two engines cannot share a directory. An empty {@code
+ * journal.compacted} file, created before {@link #compactUpTo} first deletes a segment, records
+ * for good that older entries were deleted ({@link #wasCompacted()}).
  *
  * <h2>Durability and recovery</h2>
  *
@@ -66,6 +68,7 @@ public final class Journal implements AutoCloseable {
   static final int READ_BUFFER_SIZE = 1 << 20;
 
   static final String LOCK_FILE_NAME = "journal.lock";
+  static final String COMPACTED_FILE_NAME = "journal.compacted";
   private static final Pattern SEGMENT_NAME = Pattern.compile("journal-(\\d{20})\\.log");
 
   private final Path dir;
@@ -88,6 +91,7 @@ public final class Journal implements AutoCloseable {
   private boolean unforced;
   private boolean replaying;
   private boolean closed;
+  private boolean compacted;
   private IOException failure;
 
   private Journal(Path dir, JournalOptions options) {
@@ -115,6 +119,23 @@ public final class Journal implements AutoCloseable {
       throw e;
     }
     return journal;
+  }
+
+  /**
+   * Position of the first entry the journal still holds, or 0 if it is empty. Greater than the
+   * first position ever appended once {@link #compactUpTo} has deleted segments.
+   */
+  public long firstPosition() {
+    return segments.isEmpty() ? 0 : segments.get(0).firstPosition;
+  }
+
+  /**
+   * Whether {@link #compactUpTo} ever deleted entries from this journal (remembered across
+   * restarts): if so, the entries before {@link #firstPosition()} exist only in snapshots. Without
+   * compaction the first position may still be above 1, as callers may skip positions.
+   */
+  public boolean wasCompacted() {
+    return compacted;
   }
 
   /** Position of the last appended entry, or 0 if the journal is empty. */
@@ -264,6 +285,17 @@ public final class Journal implements AutoCloseable {
     ensureWritable();
     boolean deleted = false;
     while (segments.size() > 1 && segments.get(0).lastPosition <= position) {
+      if (!compacted) {
+        // durably before the first deletion: a crash in between must not hide that entries are gone
+        Path marker = dir.resolve(COMPACTED_FILE_NAME);
+        if (!Files.exists(marker)) {
+          Files.createFile(marker);
+          if (options.fsync()) {
+            Fsync.directory(dir);
+          }
+        }
+        compacted = true;
+      }
       Segment oldest = segments.get(0);
       Files.deleteIfExists(oldest.path);
       segments.remove(0);
@@ -362,6 +394,7 @@ public final class Journal implements AutoCloseable {
       segments.add(segment);
     }
     lastPosition = previous;
+    compacted = Files.exists(dir.resolve(COMPACTED_FILE_NAME));
     Segment active = activeSegment();
     if (active != null) {
       activeChannel = FileChannel.open(active.path, StandardOpenOption.WRITE);

@@ -11,9 +11,11 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.zip.CRC32C;
@@ -40,8 +42,11 @@ import org.slf4j.LoggerFactory;
  * higher position, which belongs to a history the caller has abandoned.
  *
  * <p>{@link #latest()} returns the highest-position snapshot that verifies (length and checksum);
- * damaged ones are skipped with a warning. Methods are synchronized, so a snapshot may be written
- * from a thread other than the one reading, but only one {@code SnapshotStore} may use a directory.
+ * damaged ones are skipped with a warning, and {@link #latestBefore(long)} lets a caller that
+ * cannot use a verified snapshot fall back to the next older one. A snapshot found damaged does
+ * not count towards the retained ones: the next {@link #write} deletes it. Methods are
+ * synchronized, so a snapshot may be written from a thread other than the one reading, but only
+ * one {@code SnapshotStore} may use a directory.
  */
 public final class SnapshotStore {
 
@@ -58,6 +63,9 @@ public final class SnapshotStore {
 
   private final Path dir;
   private final int retainedSnapshots;
+
+  /** Positions of snapshots found damaged since the last write. */
+  private final Set<Long> damaged = new HashSet<>();
 
   /** A store that keeps only the newest snapshot. The directory is created on first write. */
   public SnapshotStore(Path dir) {
@@ -80,7 +88,8 @@ public final class SnapshotStore {
 
   /**
    * Writes a snapshot atomically (temp file, fsync, rename, fsync directory), then deletes older
-   * snapshots beyond the retained count and any snapshot at a higher position.
+   * snapshots beyond the retained count, snapshots found damaged, and any snapshot at a higher
+   * position.
    */
   public synchronized void write(long position, byte[] payload) throws IOException {
     if (position < 0) {
@@ -122,6 +131,7 @@ public final class SnapshotStore {
     }
     Fsync.directory(dir);
     LOG.debug("Wrote snapshot {} ({} bytes)", target, payload.length);
+    damaged.remove(position);
     deleteSupersededFiles(position);
   }
 
@@ -131,12 +141,29 @@ public final class SnapshotStore {
    * next {@link #write}).
    */
   public synchronized Optional<Snapshot> latest() throws IOException {
+    return newestVerified(Long.MAX_VALUE, true);
+  }
+
+  /**
+   * The snapshot with the highest position below {@code position} whose length and checksum
+   * verify, or empty if there is none: the fallback when the caller cannot use the snapshot at
+   * {@code position} (for instance because it cannot decode it, or the journal no longer continues
+   * from it). Damaged snapshots are skipped as in {@link #latest()}.
+   */
+  public synchronized Optional<Snapshot> latestBefore(long position) throws IOException {
+    return newestVerified(position, false);
+  }
+
+  private Optional<Snapshot> newestVerified(long bound, boolean inclusive) throws IOException {
     if (!Files.isDirectory(dir)) {
       return Optional.empty();
     }
     List<Candidate> candidates = listSnapshots();
     candidates.sort(Comparator.comparingLong(Candidate::position).reversed());
     for (Candidate candidate : candidates) {
+      if (candidate.position() > bound || (!inclusive && candidate.position() == bound)) {
+        continue;
+      }
       Optional<Snapshot> snapshot = read(candidate);
       if (snapshot.isPresent()) {
         return snapshot;
@@ -150,7 +177,7 @@ public final class SnapshotStore {
     try (FileChannel channel = FileChannel.open(path, StandardOpenOption.READ)) {
       long size = channel.size();
       if (size < HEADER_SIZE) {
-        return skip(path, "file has only " + size + " bytes, shorter than the header");
+        return skip(candidate, "file has only " + size + " bytes, shorter than the header");
       }
       ByteBuffer header = ByteBuffer.allocate(HEADER_SIZE);
       readFully(channel, header, 0);
@@ -161,17 +188,17 @@ public final class SnapshotStore {
       int length = header.getInt();
       int storedCrc = header.getInt();
       if (magic != MAGIC) {
-        return skip(path, "bad magic 0x" + Integer.toHexString(magic));
+        return skip(candidate, "bad magic 0x" + Integer.toHexString(magic));
       }
       if (version != FORMAT_VERSION) {
-        return skip(path, "unsupported format version " + version);
+        return skip(candidate, "unsupported format version " + version);
       }
       if (position != candidate.position()) {
-        return skip(path, "header says position " + position + ", file name disagrees");
+        return skip(candidate, "header says position " + position + ", file name disagrees");
       }
       if (length < 0 || length != size - HEADER_SIZE) {
         return skip(
-            path,
+            candidate,
             "header declares " + length + " payload bytes, file holds " + (size - HEADER_SIZE));
       }
       byte[] payload = new byte[length];
@@ -179,7 +206,7 @@ public final class SnapshotStore {
       CRC32C crc = new CRC32C();
       crc.update(payload);
       if ((int) crc.getValue() != storedCrc) {
-        return skip(path, "checksum mismatch");
+        return skip(candidate, "checksum mismatch");
       }
       return Optional.of(new Snapshot(position, payload));
     } catch (NoSuchFileException e) {
@@ -187,8 +214,9 @@ public final class SnapshotStore {
     }
   }
 
-  private static Optional<Snapshot> skip(Path path, String reason) {
-    LOG.warn("Skipping damaged snapshot {}: {}", path, reason);
+  private Optional<Snapshot> skip(Candidate candidate, String reason) {
+    LOG.warn("Skipping damaged snapshot {}: {}", candidate.path(), reason);
+    damaged.add(candidate.position());
     return Optional.empty();
   }
 
@@ -197,12 +225,15 @@ public final class SnapshotStore {
     candidates.sort(Comparator.comparingLong(Candidate::position).reversed());
     int kept = 0;
     for (Candidate candidate : candidates) {
-      if (candidate.position() <= writtenPosition && kept < retainedSnapshots) {
+      if (candidate.position() <= writtenPosition
+          && kept < retainedSnapshots
+          && !damaged.contains(candidate.position())) {
         kept++;
         continue;
       }
       deleteQuietly(candidate.path());
     }
+    damaged.clear();
     try (DirectoryStream<Path> stream = Files.newDirectoryStream(dir, "snapshot-*.tmp")) {
       for (Path path : stream) {
         if (TEMP_NAME.matcher(path.getFileName().toString()).matches()) {

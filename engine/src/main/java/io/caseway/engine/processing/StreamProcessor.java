@@ -18,7 +18,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,6 +26,10 @@ import org.slf4j.LoggerFactory;
  * runs each (and its follow-ups) to the end, appends the resulting events to the journal with one
  * fsync per batch, and only then answers callers and runs side effects. No locks in the core: the
  * state is touched by this thread alone.
+ *
+ * <p>Every {@code snapshotEveryRecords} journaled events, and once more when the loop stops, it
+ * hands the state to the {@link Snapshotter} between two batches, right after a commit, when the
+ * state is exactly what the journal says up to {@link EngineState#lastPosition()}.
  */
 public final class StreamProcessor implements Runnable {
   private static final Logger LOG = LoggerFactory.getLogger(StreamProcessor.class);
@@ -42,8 +45,9 @@ public final class StreamProcessor implements Runnable {
   private final Journal journal;
   private final RecordCodec codec;
   private final EngineClock clock;
-  private final Supplier<EngineState> stateFactory;
   private final StateRebuilder rebuilder;
+  private final Snapshotter snapshotter;
+  private final long snapshotEveryRecords;
   private final DueWork dueWork;
   private final List<RecordListener> listeners;
   private final Context ctx = new Context();
@@ -51,10 +55,23 @@ public final class StreamProcessor implements Runnable {
   private EngineState state;
   private EventAppliers appliers;
   private long position;
+  private long eventsSinceSnapshot;
 
-  /** Rebuilds state from the journal (startup and recovery from a processing failure). */
+  /** Rebuilds state from the snapshots and the journal (startup and recovery from a processing failure). */
   public interface StateRebuilder {
-    long rebuild(EngineState state, EventAppliers appliers) throws IOException;
+    Rebuilt rebuild() throws IOException;
+  }
+
+  /**
+   * A rebuilt state, the appliers that change it, and the position of the last journal entry it
+   * contains (the position the next record follows).
+   */
+  public record Rebuilt(EngineState state, EventAppliers appliers, long position) {}
+
+  /** Takes snapshots of the state; called on the processing thread between batches. */
+  public interface Snapshotter {
+    /** Writes a snapshot of {@code state} (at its last position) unless one exists; must not throw. */
+    void snapshot(EngineState state);
   }
 
   /** Finds timers, job deadlines, back-offs and message expiries that are due, as commands. */
@@ -71,30 +88,29 @@ public final class StreamProcessor implements Runnable {
       Journal journal,
       RecordCodec codec,
       EngineClock clock,
-      Supplier<EngineState> stateFactory,
-      java.util.function.Function<EngineState, EventAppliers> appliersFactory,
       StateRebuilder rebuilder,
+      Snapshotter snapshotter,
+      long snapshotEveryRecords,
       DueWork dueWork,
       List<RecordListener> listeners) {
     this.processors = processors;
     this.journal = journal;
     this.codec = codec;
     this.clock = clock;
-    this.stateFactory = stateFactory;
-    this.appliersFactory = appliersFactory;
     this.rebuilder = rebuilder;
+    this.snapshotter = snapshotter;
+    this.snapshotEveryRecords = snapshotEveryRecords;
     this.dueWork = dueWork;
     this.listeners = listeners;
     clock.onChange(this::wakeUp);
   }
 
-  private final java.util.function.Function<EngineState, EventAppliers> appliersFactory;
-
-  /** Loads the state from the journal. Call once before starting the loop thread. */
+  /** Loads the state from the snapshots and the journal. Call once before starting the loop thread. */
   public void recover() throws IOException {
-    state = stateFactory.get();
-    appliers = appliersFactory.apply(state);
-    position = rebuilder.rebuild(state, appliers);
+    Rebuilt rebuilt = rebuilder.rebuild();
+    state = rebuilt.state();
+    appliers = rebuilt.appliers();
+    position = rebuilt.position();
   }
 
   public EngineState state() {
@@ -156,6 +172,10 @@ public final class StreamProcessor implements Runnable {
         }
         processDueWork();
         commit();
+        if (snapshotEveryRecords > 0 && eventsSinceSnapshot >= snapshotEveryRecords) {
+          eventsSinceSnapshot = 0;
+          snapshotter.snapshot(state);
+        }
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         return;
@@ -165,6 +185,7 @@ public final class StreamProcessor implements Runnable {
       }
     }
     commit();
+    snapshotter.snapshot(state);
   }
 
   private void processDueWork() {
@@ -267,6 +288,7 @@ public final class StreamProcessor implements Runnable {
       } catch (IOException e) {
         throw new UncheckedIOException("Could not write the journal", e);
       }
+      eventsSinceSnapshot += batch.size();
       batch.clear();
     }
     if (!streamBatch.isEmpty()) {

@@ -28,7 +28,8 @@ public enum ValueType {
   USER_TASK(UserTaskRecord.class, UserTaskIntent.class),
   PROCESS_EVENT(ProcessEventRecord.class, ProcessEventIntent.class),
   CLOCK(ClockRecord.class, ClockIntent.class),
-  DECISION_EVALUATION(DecisionEvaluationRecord.class, DecisionEvaluationIntent.class);
+  DECISION_EVALUATION(DecisionEvaluationRecord.class, DecisionEvaluationIntent.class),
+  MESSAGE_CORRELATION(MessageCorrelationRecord.class, MessageCorrelationIntent.class);
 
   private static final Map<Class<?>, ValueType> BY_CLASS = new HashMap<>();
 

@@ -9,6 +9,7 @@ import io.caseway.engine.protocol.value.ProcessRecord;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -147,6 +148,38 @@ public final class DeploymentState {
     if (f != null) {
       removeVersion(formVersions, f.formId(), f.version());
     }
+  }
+
+  // ---- snapshot support (StateSnapshotCodec and tests) ----
+
+  Map<Long, DeployedProcess> processMap() {
+    return processes;
+  }
+
+  Map<Long, DeployedDrg> drgMap() {
+    return drgs;
+  }
+
+  Map<Long, DecisionRecord> decisionMap() {
+    return decisions;
+  }
+
+  Map<Long, FormRecord> formMap() {
+    return forms;
+  }
+
+  /** "KIND:id" → highest version ever deployed, deleted resources included. */
+  Map<String, Integer> highestVersionMap() {
+    return highestVersions;
+  }
+
+  /** Version indexes (id → version → key) of processes, DRGs, decisions and forms, for comparisons in tests. */
+  List<Map<String, TreeMap<Integer, Long>>> versionIndexes() {
+    return List.of(processVersions, drgVersions, decisionVersions, formVersions);
+  }
+
+  void restoreHighestVersion(String kindAndId, int version) {
+    highestVersions.put(kindAndId, version);
   }
 
   private void versionSeen(Kind kind, String id, int version) {

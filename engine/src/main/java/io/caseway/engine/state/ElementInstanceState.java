@@ -95,6 +95,24 @@ public final class ElementInstanceState {
     if (i != null) i.calledChildInstanceKey = childKey;
   }
 
+  // ---- snapshot support (StateSnapshotCodec and tests): read-only views and restore hooks ----
+
+  Map<Long, ElementInstance> instanceMap() {
+    return instances;
+  }
+
+  Map<Long, ProcessEventRecord> pendingEventMap() {
+    return pendingEvents;
+  }
+
+  Map<Long, Integer> activeInstanceCounts() {
+    return activeInstancesPerDefinition;
+  }
+
+  void restoreJoinFlow(long key, String flowId, int count) {
+    instances.get(key).takenJoinFlows.put(flowId, count);
+  }
+
   void setPendingEvent(long interruptedKey, ProcessEventRecord event) {
     pendingEvents.put(interruptedKey, event);
   }

@@ -28,6 +28,20 @@ public final class IncidentState {
     return Collections.unmodifiableCollection(incidents.entrySet());
   }
 
+  // ---- snapshot support (StateSnapshotCodec and tests) ----
+
+  Map<Long, IncidentRecord> incidentMap() {
+    return incidents;
+  }
+
+  Map<Long, Long> elementInstanceIndex() {
+    return byElementInstance;
+  }
+
+  Map<Long, Long> jobIndex() {
+    return byJob;
+  }
+
   void put(long key, IncidentRecord incident) {
     incidents.put(key, incident);
     if (incident.jobKey() > 0) {

@@ -81,6 +81,17 @@ public final class JobState {
     }
   }
 
+  // ---- snapshot support (StateSnapshotCodec and tests) ----
+
+  Map<Long, Job> jobMap() {
+    return jobs;
+  }
+
+  /** Activatable jobs per type, in activation order. */
+  Map<String, LinkedHashSet<Long>> activatableQueues() {
+    return activatable;
+  }
+
   private void unindex(long key, Job job) {
     switch (job.state()) {
       case ACTIVATABLE -> {

@@ -14,6 +14,11 @@ public final class KeyGenerator {
     return next;
   }
 
+  /** Sets the next key from a snapshot. */
+  void restore(long nextKey) {
+    next = nextKey;
+  }
+
   void observe(long key) {
     if (key >= next) {
       next = key + 1;

@@ -76,6 +76,51 @@ public final class MessageState {
     return messages.size();
   }
 
+  // ---- snapshot support (StateSnapshotCodec and tests) ----
+
+  Map<Long, MessageRecord> messageMap() {
+    return messages;
+  }
+
+  Map<String, LinkedHashSet<Long>> messageIndex() {
+    return messagesByNameAndKey;
+  }
+
+  Map<String, Long> messageIdIndex() {
+    return messageIds;
+  }
+
+  Map<Long, Set<Long>> correlations() {
+    return correlatedInstances;
+  }
+
+  Map<Long, MessageSubscriptionRecord> subscriptionMap() {
+    return subscriptions;
+  }
+
+  Map<String, LinkedHashSet<Long>> subscriptionIndex() {
+    return subscriptionsByNameAndKey;
+  }
+
+  Map<Long, List<Long>> subscriptionsByElement() {
+    return subscriptionsByElementInstance;
+  }
+
+  Map<String, List<MessageStartEventSubscriptionRecord>> startSubscriptionMap() {
+    return startSubscriptions;
+  }
+
+  /** Puts an element instance's subscriptions back in the order they were opened. */
+  void restoreSubscriptionOrder(long elementInstanceKey, List<Long> keys) {
+    List<Long> current = subscriptionsByElementInstance.get(elementInstanceKey);
+    if (current == null || current.size() != keys.size() || !new HashSet<>(current).equals(new HashSet<>(keys))) {
+      throw new IllegalStateException("Snapshot lists subscriptions " + keys + " for element instance "
+          + elementInstanceKey + ", but the restored state has " + current);
+    }
+    current.clear();
+    current.addAll(keys);
+  }
+
   // ---- mutators, for appliers only ----
 
   void putMessage(long key, MessageRecord m) {

@@ -37,6 +37,20 @@ public final class TimerState {
     return timers.size();
   }
 
+  // ---- snapshot support (StateSnapshotCodec and tests) ----
+
+  Map<Long, TimerRecord> timerMap() {
+    return timers;
+  }
+
+  Map<Long, List<Long>> elementInstanceIndex() {
+    return byElementInstance;
+  }
+
+  Map<Long, List<Long>> processDefinitionIndex() {
+    return byProcessDefinition;
+  }
+
   void put(long key, TimerRecord timer) {
     timers.put(key, timer);
     due.add(new Due(timer.dueDate(), key));

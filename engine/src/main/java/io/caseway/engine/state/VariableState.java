@@ -83,6 +83,16 @@ public final class VariableState {
     byScope.computeIfAbsent(scopeKey, k -> new HashMap<>(8)).put(name, new Variable(key, value));
   }
 
+  // ---- snapshot support (StateSnapshotCodec and tests) ----
+
+  Map<Long, Map<String, Variable>> scopeMap() {
+    return byScope;
+  }
+
+  Map<Long, Long> parentMap() {
+    return parentScope;
+  }
+
   void removeScope(long scopeKey) {
     byScope.remove(scopeKey);
     parentScope.remove(scopeKey);

@@ -322,7 +322,12 @@ class JournalTest {
       appendRange(journal, 1, 10); // segments [1-3] [4-6] [7-9] [10]
       journal.flush();
 
+      assertThat(journal.firstPosition()).isEqualTo(1);
+      journal.compactUpTo(3 - 1);
+      assertThat(journal.wasCompacted()).as("nothing deleted yet").isFalse();
       journal.compactUpTo(5);
+      assertThat(journal.firstPosition()).isEqualTo(4);
+      assertThat(journal.wasCompacted()).isTrue();
       assertThat(segmentFileNames())
           .containsExactly(
               "journal-00000000000000000004.log",
@@ -340,8 +345,20 @@ class JournalTest {
       journal.flush();
     }
     try (Journal journal = Journal.open(dir, THREE_PER_SEGMENT)) {
+      assertThat(journal.wasCompacted()).as("remembered across restarts").isTrue();
+      assertThat(journal.firstPosition()).isEqualTo(10);
       assertThat(journal.lastPosition()).isEqualTo(12);
       assertThat(replay(journal, 9)).containsExactlyElementsOf(expected(10, 12));
+    }
+  }
+
+  @Test
+  void anEmptyJournalHasNoFirstPosition() throws IOException {
+    try (Journal journal = Journal.open(dir, JournalOptions.defaults())) {
+      assertThat(journal.firstPosition()).isZero();
+      journal.append(7, payload(7));
+      assertThat(journal.firstPosition()).isEqualTo(7);
+      assertThat(journal.wasCompacted()).as("skipped positions are no compaction").isFalse();
     }
   }
 

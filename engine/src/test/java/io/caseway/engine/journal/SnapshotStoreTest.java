@@ -68,6 +68,36 @@ class SnapshotStoreTest {
   }
 
   @Test
+  void latestBeforeIsTheFallbackForASnapshotTheCallerCannotUse() throws IOException {
+    SnapshotStore store = new SnapshotStore(dir, 3);
+    store.write(10, bytes("ten"));
+    store.write(20, bytes("twenty"));
+    store.write(30, bytes("thirty"));
+    flipLastByte(dir.resolve(SnapshotStore.fileName(20)));
+
+    assertThat(store.latestBefore(30)).contains(new Snapshot(10, bytes("ten")));
+    assertThat(store.latestBefore(31)).contains(new Snapshot(30, bytes("thirty")));
+    assertThat(store.latestBefore(10)).isEmpty();
+  }
+
+  @Test
+  void aDamagedSnapshotDoesNotCountAsRetainedAndGoesAtTheNextWrite() throws IOException {
+    SnapshotStore store = new SnapshotStore(dir, 2);
+    store.write(10, bytes("ten"));
+    store.write(20, bytes("twenty"));
+    flipLastByte(dir.resolve(SnapshotStore.fileName(20)));
+    assertThat(store.latest()).contains(new Snapshot(10, bytes("ten")));
+
+    store.write(30, bytes("thirty"));
+
+    // the good older snapshot is the fallback now, not the damaged one
+    assertThat(fileNames())
+        .containsExactly(
+            "snapshot-00000000000000000010.snap", "snapshot-00000000000000000030.snap");
+    assertThat(store.latestBefore(30)).contains(new Snapshot(10, bytes("ten")));
+  }
+
+  @Test
   void truncatedNewestSnapshotFallsBackToAnOlderOne() throws IOException {
     // e.g. the disk lost the tail of the newest file, and the older one is still present because
     // the process died before deleting it

@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.function.Predicate;
+import java.util.function.UnaryOperator;
 import org.awaitility.Awaitility;
 
 /**
@@ -23,21 +24,29 @@ import org.awaitility.Awaitility;
  */
 public final class EngineHarness implements AutoCloseable {
   private final Path dataDirectory;
+  private final UnaryOperator<EngineConfig> configure;
   private final List<Record> records = new java.util.concurrent.CopyOnWriteArrayList<>();
   private Engine engine;
   private CamundaClient client;
 
   public EngineHarness(Path dataDirectory) {
+    this(dataDirectory, UnaryOperator.identity());
+  }
+
+  /** A harness whose engine configuration (test defaults: free port, no fsync) {@code configure} adjusts. */
+  public EngineHarness(Path dataDirectory, UnaryOperator<EngineConfig> configure) {
     this.dataDirectory = dataDirectory;
+    this.configure = configure;
     start();
   }
 
   private void start() {
-    engine = Engine.start(EngineConfig.defaults(dataDirectory).withGrpcPort(0).withHost("127.0.0.1").withFsync(false));
+    engine = Engine.start(configure.apply(
+        EngineConfig.defaults(dataDirectory).withGrpcPort(0).withRestPort(0).withHost("127.0.0.1").withFsync(false)));
     engine.addRecordListener(records::addAll);
     client = CamundaClient.newClientBuilder()
         .grpcAddress(URI.create("http://127.0.0.1:" + engine.grpcPort()))
-        .restAddress(URI.create("http://127.0.0.1:1"))
+        .restAddress(URI.create("http://127.0.0.1:" + Math.max(1, engine.restPort())))
         .preferRestOverGrpc(false)
         .defaultRequestTimeout(Duration.ofSeconds(10))
         .build();

@@ -44,7 +44,8 @@ public final class EmbeddedEngineExtension implements BeforeAllCallback, AfterAl
   @Override
   public void beforeAll(ExtensionContext context) throws IOException {
     dataDirectory = Files.createTempDirectory("caseway-engine-");
-    engine = Engine.start(EngineConfig.defaults(dataDirectory).withGrpcPort(0).withHost("127.0.0.1").withFsync(false));
+    engine = Engine.start(EngineConfig.defaults(dataDirectory).withGrpcPort(0).withRestPort(-1).withHost("127.0.0.1")
+        .withFsync(false));
     restRequests.clear();
     restTripwire = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
     restTripwire.createContext("/", exchange -> {

@@ -7,6 +7,7 @@ import io.caseway.engine.processing.Rejection;
 import io.caseway.engine.processing.bpmn.behavior.BpmnJobBehavior;
 import io.caseway.engine.protocol.intent.JobIntent;
 import io.caseway.engine.protocol.value.JobRecord;
+import io.caseway.engine.state.JobLifecycle;
 import io.caseway.engine.state.JobState;
 
 /** The small job commands: update retries or timeout, time out, recur after back-off, yield. */
@@ -36,6 +37,36 @@ public final class JobUpdateProcessors {
       JobRecord r = job.record();
       ctx.respond(ctx.event(command.key(), JobIntent.TIMEOUT_UPDATED,
           r.withActivation(r.worker(), ctx.now() + timeout, timeout)));
+    };
+  }
+
+  /**
+   * Retries and timeout in one command: both are checked before either is written, so the job
+   * gets both changes or neither.
+   */
+  public static CommandProcessor update() {
+    return (command, ctx) -> {
+      JobRecord request = command.valueAs(JobRecord.class);
+      if (request.retries() < 1) {
+        throw Rejection.invalidArgument("Expected retries to be greater than zero, but it was " + request.retries());
+      }
+      if (request.timeout() < 1) {
+        throw Rejection.invalidArgument("Expected timeout to be greater than zero, but it was " + request.timeout());
+      }
+      JobState.Job job = ctx.state().jobs().get(command.key());
+      if (job == null) {
+        throw Rejection.notFound("Expected to update job with key '" + command.key()
+            + "', but no such job was found (it may have been completed or canceled already)");
+      }
+      if (!JobLifecycle.accepts(JobIntent.UPDATE_RETRIES, job.state())
+          || !JobLifecycle.accepts(JobIntent.UPDATE_TIMEOUT, job.state())) {
+        throw Rejection.invalidState("Expected to update the retries and timeout of job with key '" + command.key()
+            + "', but " + JobLifecycle.describe(job.state()) + " (a timeout applies to activated jobs only)");
+      }
+      JobRecord retried = job.record().withRetries(request.retries());
+      ctx.event(command.key(), JobIntent.RETRIES_UPDATED, retried);
+      ctx.respond(ctx.event(command.key(), JobIntent.TIMEOUT_UPDATED,
+          retried.withActivation(retried.worker(), ctx.now() + request.timeout(), request.timeout())));
     };
   }
 

@@ -9,6 +9,7 @@ import io.caseway.engine.processing.bpmn.behavior.BpmnBehaviors;
 import io.caseway.engine.processing.bpmn.behavior.BpmnVariableBehavior;
 import io.caseway.engine.protocol.intent.MessageIntent;
 import io.caseway.engine.protocol.intent.MessageStartEventSubscriptionIntent;
+import io.caseway.engine.protocol.intent.ProcessInstanceIntent;
 import io.caseway.engine.protocol.value.MessageRecord;
 import io.caseway.engine.protocol.value.MessageStartEventSubscriptionRecord;
 import io.caseway.engine.protocol.value.MessageSubscriptionRecord;
@@ -59,19 +60,31 @@ public final class MessagePublishProcessor implements CommandProcessor {
         request.messageId() == null ? "" : request.messageId(), BpmnVariableBehavior.document(variables, null),
         ctx.now() + request.timeToLive(), request.tenantId());
     ctx.respond(ctx.event(key, MessageIntent.PUBLISHED, message));
+    correlateAll(b, correlation, ctx, key, message, variables);
+  }
 
+  /**
+   * Correlates a published message to every open subscription with its name and correlation key
+   * (once per process instance) and starts the processes with a matching message start event.
+   * Returns the first process instance the message reached, or -1 if none.
+   */
+  static long correlateAll(BpmnBehaviors b, MessageCorrelationBehavior correlation, ProcessingContext ctx, long key,
+      MessageRecord message, Map<String, String> variables) {
+    var messages = ctx.state().messages();
+    long first = -1;
     Set<Long> correlatedInstances = new HashSet<>();
-    for (long subKey : List.copyOf(messages.subscriptions(request.name(), correlationKey))) {
+    for (long subKey : List.copyOf(messages.subscriptions(message.name(), message.correlationKey()))) {
       MessageSubscriptionRecord sub = messages.subscription(subKey);
       if (sub == null || correlatedInstances.contains(sub.processInstanceKey())) {
         continue;
       }
       if (correlation.correlate(ctx, subKey, sub, key, message)) {
         correlatedInstances.add(sub.processInstanceKey());
+        first = first < 0 ? sub.processInstanceKey() : first;
       }
     }
     Set<String> startedProcesses = new HashSet<>();
-    for (MessageStartEventSubscriptionRecord start : List.copyOf(messages.startSubscriptions(request.name()))) {
+    for (MessageStartEventSubscriptionRecord start : List.copyOf(messages.startSubscriptions(message.name()))) {
       if (!startedProcesses.add(start.bpmnProcessId())) {
         continue;
       }
@@ -80,7 +93,27 @@ public final class MessagePublishProcessor implements CommandProcessor {
       long instanceKey = b.starter().start(ctx, process, startEvent, variables, -1, -1);
       ctx.event(ctx.newKey(), MessageStartEventSubscriptionIntent.CORRELATED, new MessageStartEventSubscriptionRecord(
           start.processDefinitionKey(), start.bpmnProcessId(), start.startEventId(), start.messageName(), key,
-          correlationKey, message.variables(), instanceKey, start.tenantId()));
+          message.correlationKey(), message.variables(), instanceKey, start.tenantId()));
+      first = first < 0 ? instanceKey : first;
     }
+    return first;
+  }
+
+  /** Whether a message with this name and correlation key would reach any process instance now. */
+  static boolean hasReceiver(ProcessingContext ctx, String name, String correlationKey) {
+    var messages = ctx.state().messages();
+    if (!messages.startSubscriptions(name).isEmpty()) {
+      return true;
+    }
+    var instances = ctx.state().elementInstances();
+    for (long subKey : messages.subscriptions(name, correlationKey)) {
+      MessageSubscriptionRecord sub = messages.subscription(subKey);
+      var waiting = sub == null ? null : instances.get(sub.elementInstanceKey());
+      if (waiting != null && waiting.state() == ProcessInstanceIntent.ELEMENT_ACTIVATED
+          && instances.pendingEvent(waiting.key()) == null) {
+        return true;
+      }
+    }
+    return false;
   }
 }

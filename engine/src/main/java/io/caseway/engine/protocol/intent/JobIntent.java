@@ -11,6 +11,8 @@ public enum JobIntent implements Intent {
   RECUR_AFTER_BACKOFF(false),
   UPDATE_TIMEOUT(false),
   YIELD(false),
+  /** Retries and timeout together (REST PATCH /v2/jobs/{key} with both in its changeset). */
+  UPDATE(false),
   CREATED(true),
   COMPLETED(true),
   TIMED_OUT(true),

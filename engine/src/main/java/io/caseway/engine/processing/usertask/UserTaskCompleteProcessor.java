@@ -1,0 +1,55 @@
+package io.caseway.engine.processing.usertask;
+
+import io.caseway.engine.model.ExecutableElement;
+import io.caseway.engine.processing.Command;
+import io.caseway.engine.processing.CommandProcessor;
+import io.caseway.engine.processing.ProcessingContext;
+import io.caseway.engine.processing.Rejection;
+import io.caseway.engine.processing.bpmn.BpmnElementLifecycle;
+import io.caseway.engine.processing.bpmn.behavior.BpmnStateBehavior;
+import io.caseway.engine.processing.bpmn.behavior.BpmnVariableBehavior;
+import io.caseway.engine.protocol.intent.ProcessInstanceIntent;
+import io.caseway.engine.protocol.intent.UserTaskIntent;
+import io.caseway.engine.protocol.value.UserTaskRecord;
+import io.caseway.engine.state.ElementInstance;
+import io.caseway.engine.state.UserTaskState;
+import java.util.Map;
+
+/**
+ * COMPLETE: the task is done; its variables go to the user task element like a job's (local when
+ * the element has output mappings, else propagated), and the element completes.
+ */
+public final class UserTaskCompleteProcessor implements CommandProcessor {
+  private final BpmnStateBehavior state;
+  private final BpmnElementLifecycle lifecycle;
+
+  public UserTaskCompleteProcessor(BpmnStateBehavior state, BpmnElementLifecycle lifecycle) {
+    this.state = state;
+    this.lifecycle = lifecycle;
+  }
+
+  @Override
+  public void process(Command command, ProcessingContext ctx) {
+    UserTaskRecord request = command.valueAs(UserTaskRecord.class);
+    Map<String, String> variables;
+    try {
+      variables = BpmnVariableBehavior.parseDocument(request.variables());
+    } catch (IllegalArgumentException e) {
+      throw Rejection.invalidArgument(e.getMessage());
+    }
+    UserTaskState.UserTask task = UserTaskCommands.requireTask(command, ctx, "complete");
+    ElementInstance instance = ctx.state().elementInstances().get(task.record().elementInstanceKey());
+    if (instance == null || instance.state() != ProcessInstanceIntent.ELEMENT_ACTIVATED
+        || ctx.state().elementInstances().pendingEvent(instance.key()) != null) {
+      throw Rejection.invalidState("Expected to complete user task with key '" + command.key()
+          + "', but its element instance is no longer active (it is being completed or interrupted)");
+    }
+    UserTaskRecord completed = task.record().withCompletion(BpmnVariableBehavior.document(variables, null),
+        UserTaskCommands.action(request.action(), "complete"));
+    ctx.event(command.key(), UserTaskIntent.COMPLETING, completed);
+    ctx.respond(ctx.event(command.key(), UserTaskIntent.COMPLETED, completed));
+    ExecutableElement element = state.element(ctx, instance);
+    lifecycle.setEventVariables(ctx, instance, element, variables);
+    ctx.command(instance.key(), ProcessInstanceIntent.COMPLETE_ELEMENT, instance.value());
+  }
+}
