@@ -326,8 +326,7 @@ final class GatewayService extends GatewayGrpc.GatewayImplBase {
         .setKind(ActivatedJob.JobKind.BPMN_ELEMENT).build();
   }
 
-  static List<ActivatedJob> activatedJobs(Record batch) {
-    var b = batch.valueAs(io.caseway.engine.protocol.value.JobBatchRecord.class);
+  static List<ActivatedJob> activatedJobs(io.caseway.engine.protocol.value.JobBatchRecord b) {
     List<ActivatedJob> jobs = new ArrayList<>();
     for (int i = 0; i < b.jobKeys().size(); i++) {
       jobs.add(activatedJob(b.jobKeys().get(i), b.jobs().get(i), b.jobVariables().get(i)));

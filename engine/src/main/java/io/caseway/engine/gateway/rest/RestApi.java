@@ -1,5 +1,7 @@
 package io.caseway.engine.gateway.rest;
 
+import io.caseway.engine.gateway.JobActivationPoller;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import io.camunda.client.protocol.rest.ActivatedJobResult;
 import io.camunda.client.protocol.rest.BrokerInfo;
@@ -72,7 +74,7 @@ import java.util.concurrent.TimeoutException;
 /**
  * The commands of the Camunda REST API v2. Thin, like the gRPC gateway: each endpoint reads its
  * request into the client's DTO, builds one command, submits it and maps the response record (or
- * the rejection) back. Only job activation long-polls, in {@link RestJobPoller}. Keys travel as
+ * the rejection) back. Only job activation long-polls, in {@link JobActivationPoller}. Keys travel as
  * strings, variables as JSON objects.
  */
 final class RestApi {
@@ -82,9 +84,9 @@ final class RestApi {
   static final long DEFAULT_AWAIT_MILLIS = 10_000;
 
   private final Engine engine;
-  private final RestJobPoller poller;
+  private final JobActivationPoller poller;
 
-  RestApi(Engine engine, RestJobPoller poller) {
+  RestApi(Engine engine, JobActivationPoller poller) {
     this.engine = engine;
     this.poller = poller;
   }

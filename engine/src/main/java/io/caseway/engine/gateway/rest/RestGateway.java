@@ -1,5 +1,7 @@
 package io.caseway.engine.gateway.rest;
 
+import io.caseway.engine.gateway.JobActivationPoller;
+
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.caseway.engine.Engine;
@@ -27,7 +29,7 @@ public final class RestGateway implements AutoCloseable {
   private final HttpServer server;
   private final ThreadPoolExecutor executor;
   private final RestRouter router = new RestRouter();
-  private final RestJobPoller poller;
+  private final JobActivationPoller poller;
 
   public RestGateway(Engine engine, String host, int port) {
     AtomicInteger threads = new AtomicInteger();
@@ -37,7 +39,7 @@ public final class RestGateway implements AutoCloseable {
           t.setDaemon(true);
           return t;
         });
-    this.poller = new RestJobPoller(engine);
+    this.poller = new JobActivationPoller(engine);
     new RestApi(engine, poller).register(router);
     try {
       this.server = HttpServer.create(new InetSocketAddress(host, port), 0);

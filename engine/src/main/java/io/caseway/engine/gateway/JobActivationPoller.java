@@ -1,4 +1,4 @@
-package io.caseway.engine.gateway.rest;
+package io.caseway.engine.gateway;
 
 import io.caseway.engine.Engine;
 import io.caseway.engine.protocol.intent.JobBatchIntent;
@@ -18,17 +18,17 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
- * {@code POST /v2/jobs/activation} as a long poll, like the gRPC gateway's ActivateJobs: a request
+ * Job activation as a long poll, shared by gRPC ActivateJobs and REST {@code POST /v2/jobs/activation}: a request
  * that finds no job waits (parked per job type) until jobs of its type become activatable or its
  * request timeout passes (0: the default of 10 s; negative: answer at once). Jobs activated for a
  * request that was already answered are yielded back, so no job waits for its timeout in vain.
  */
-final class RestJobPoller implements AutoCloseable {
-  static final long DEFAULT_LONG_POLL_MILLIS = 10_000;
+public final class JobActivationPoller implements AutoCloseable {
+  public static final long DEFAULT_LONG_POLL_MILLIS = 10_000;
 
   private final Engine engine;
   private final ScheduledExecutorService timeouts = Executors.newSingleThreadScheduledExecutor(r -> {
-    Thread t = new Thread(r, "caseway-rest-long-poll");
+    Thread t = new Thread(r, "caseway-gateway-long-poll");
     t.setDaemon(true);
     return t;
   });
@@ -49,13 +49,13 @@ final class RestJobPoller implements AutoCloseable {
     }
   }
 
-  RestJobPoller(Engine engine) {
+  public JobActivationPoller(Engine engine) {
     this.engine = engine;
     engine.jobStreams().onJobsAvailable(this::jobsAvailable);
   }
 
   /** Completes with the activated jobs, possibly none; fails with the rejection of an invalid request. */
-  CompletableFuture<JobBatchRecord> activate(JobBatchRecord command, long requestTimeout) {
+  public CompletableFuture<JobBatchRecord> activate(JobBatchRecord command, long requestTimeout) {
     Parked p = new Parked(command, requestTimeout);
     if (closed) {
       p.result.complete(empty(command));
@@ -67,6 +67,13 @@ final class RestJobPoller implements AutoCloseable {
     }
     attempt(p);
     return p.result;
+  }
+
+  /**
+   * The caller went away: stop waiting for it. Jobs activated for it afterwards are yielded back.
+   */
+  public void abandon(CompletableFuture<JobBatchRecord> poll, JobBatchRecord command) {
+    poll.complete(empty(command));
   }
 
   private void attempt(Parked p) {
