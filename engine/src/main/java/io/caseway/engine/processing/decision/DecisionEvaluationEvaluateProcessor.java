@@ -33,12 +33,7 @@ public final class DecisionEvaluationEvaluateProcessor implements CommandProcess
           ? "Expected to evaluate decision with key '" + request.decisionKey() + "', but no such decision was found"
           : "Expected to evaluate decision '" + request.decisionId() + "', but no such decision was found");
     }
-    String variables;
-    try {
-      variables = BpmnVariableBehavior.document(BpmnVariableBehavior.parseDocument(request.variables()), null);
-    } catch (IllegalArgumentException e) {
-      throw Rejection.invalidArgument(e.getMessage());
-    }
+    String variables = BpmnVariableBehavior.document(BpmnVariableBehavior.requireDocument(request.variables()), null);
     DecisionEvaluationRecord evaluation = decisions.evaluate(ctx, decision, variables, null, -1, -1, null, -1,
         request.tenantId());
     ctx.respond(new io.caseway.engine.protocol.Record(-1, -1, ctx.now(), io.caseway.engine.protocol.RecordType.EVENT,

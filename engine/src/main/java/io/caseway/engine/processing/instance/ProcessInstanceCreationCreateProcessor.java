@@ -31,12 +31,7 @@ public final class ProcessInstanceCreationCreateProcessor implements CommandProc
     boolean await = command.intent() == ProcessInstanceCreationIntent.CREATE_WITH_AWAITING_RESULT;
     ProcessInstanceCreationRecord request = command.valueAs(ProcessInstanceCreationRecord.class);
     DeployedProcess process = find(ctx, request);
-    Map<String, String> variables;
-    try {
-      variables = BpmnVariableBehavior.parseDocument(request.variables());
-    } catch (IllegalArgumentException e) {
-      throw Rejection.invalidArgument(e.getMessage());
-    }
+    Map<String, String> variables = BpmnVariableBehavior.requireDocument(request.variables());
     ExecutableElement start;
     if (request.startInstructions() != null && !request.startInstructions().isEmpty()) {
       if (request.startInstructions().size() > 1) {

@@ -4,7 +4,6 @@ import io.caseway.engine.model.ExecutableElement;
 import io.caseway.engine.processing.Command;
 import io.caseway.engine.processing.CommandProcessor;
 import io.caseway.engine.processing.ProcessingContext;
-import io.caseway.engine.processing.Rejection;
 import io.caseway.engine.processing.bpmn.BpmnElementLifecycle;
 import io.caseway.engine.processing.bpmn.behavior.BpmnStateBehavior;
 import io.caseway.engine.processing.bpmn.behavior.BpmnVariableBehavior;
@@ -27,12 +26,7 @@ public final class JobCompleteProcessor implements CommandProcessor {
   @Override
   public void process(Command command, ProcessingContext ctx) {
     var job = JobCommands.requireJob(command, ctx, "complete");
-    Map<String, String> variables;
-    try {
-      variables = BpmnVariableBehavior.parseDocument(command.valueAs(JobRecord.class).variables());
-    } catch (IllegalArgumentException e) {
-      throw Rejection.invalidArgument(e.getMessage());
-    }
+    Map<String, String> variables = BpmnVariableBehavior.requireDocument(command.valueAs(JobRecord.class).variables());
     JobRecord completed = job.record().withVariables(command.valueAs(JobRecord.class).variables());
     ctx.respond(ctx.event(command.key(), JobIntent.COMPLETED, completed));
     ElementInstance instance = ctx.state().elementInstances().get(completed.elementInstanceKey());

@@ -3,7 +3,6 @@ package io.caseway.engine.processing.job;
 import io.caseway.engine.processing.Command;
 import io.caseway.engine.processing.CommandProcessor;
 import io.caseway.engine.processing.ProcessingContext;
-import io.caseway.engine.processing.Rejection;
 import io.caseway.engine.processing.bpmn.behavior.BpmnBehaviors;
 import io.caseway.engine.processing.bpmn.behavior.BpmnVariableBehavior;
 import io.caseway.engine.processing.bpmn.behavior.Failure;
@@ -28,12 +27,7 @@ public final class JobFailProcessor implements CommandProcessor {
   public void process(Command command, ProcessingContext ctx) {
     var job = JobCommands.requireJob(command, ctx, "fail");
     JobRecord request = command.valueAs(JobRecord.class);
-    Map<String, String> variables;
-    try {
-      variables = BpmnVariableBehavior.parseDocument(request.variables());
-    } catch (IllegalArgumentException e) {
-      throw Rejection.invalidArgument(e.getMessage());
-    }
+    Map<String, String> variables = BpmnVariableBehavior.requireDocument(request.variables());
     long recurAt = request.retryBackoff() > 0 ? ctx.now() + request.retryBackoff() : -1;
     JobRecord failed = job.record().withFailure(request.retries(), request.errorMessage(), request.retryBackoff(), recurAt);
     ctx.respond(ctx.event(command.key(), JobIntent.FAILED, failed));

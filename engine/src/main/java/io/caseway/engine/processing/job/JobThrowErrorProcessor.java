@@ -27,11 +27,7 @@ public final class JobThrowErrorProcessor implements CommandProcessor {
       throw Rejection.invalidArgument("Expected an error code to throw for job with key '" + command.key()
           + "', but it was empty");
     }
-    try {
-      BpmnVariableBehavior.parseDocument(request.variables());
-    } catch (IllegalArgumentException e) {
-      throw Rejection.invalidArgument(e.getMessage());
-    }
+    BpmnVariableBehavior.requireDocument(request.variables());
     JobRecord thrown = job.record().withError(request.errorCode(), request.errorMessage(), request.variables());
     ctx.respond(ctx.event(command.key(), JobIntent.ERROR_THROWN, thrown));
     ElementInstance instance = ctx.state().elementInstances().get(thrown.elementInstanceKey());

@@ -32,12 +32,7 @@ public final class MessageCorrelateProcessor implements CommandProcessor {
     if (request.name() == null || request.name().isBlank()) {
       throw Rejection.invalidArgument("Expected to correlate a message with a name, but the name was empty");
     }
-    Map<String, String> variables;
-    try {
-      variables = BpmnVariableBehavior.parseDocument(request.variables());
-    } catch (IllegalArgumentException e) {
-      throw Rejection.invalidArgument(e.getMessage());
-    }
+    Map<String, String> variables = BpmnVariableBehavior.requireDocument(request.variables());
     String correlationKey = request.correlationKey() == null ? "" : request.correlationKey();
     if (!MessagePublishProcessor.hasReceiver(ctx, request.name(), correlationKey)) {
       throw Rejection.notFound("Expected to find a process instance waiting for message '" + request.name()

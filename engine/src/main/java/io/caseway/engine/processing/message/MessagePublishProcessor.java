@@ -42,12 +42,7 @@ public final class MessagePublishProcessor implements CommandProcessor {
     if (request.timeToLive() < 0) {
       throw Rejection.invalidArgument("Expected the time to live to be zero or more, but it was " + request.timeToLive());
     }
-    Map<String, String> variables;
-    try {
-      variables = BpmnVariableBehavior.parseDocument(request.variables());
-    } catch (IllegalArgumentException e) {
-      throw Rejection.invalidArgument(e.getMessage());
-    }
+    Map<String, String> variables = BpmnVariableBehavior.requireDocument(request.variables());
     String correlationKey = request.correlationKey() == null ? "" : request.correlationKey();
     var messages = ctx.state().messages();
     if (request.messageId() != null && !request.messageId().isEmpty()

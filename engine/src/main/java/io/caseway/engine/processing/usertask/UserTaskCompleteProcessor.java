@@ -31,12 +31,7 @@ public final class UserTaskCompleteProcessor implements CommandProcessor {
   @Override
   public void process(Command command, ProcessingContext ctx) {
     UserTaskRecord request = command.valueAs(UserTaskRecord.class);
-    Map<String, String> variables;
-    try {
-      variables = BpmnVariableBehavior.parseDocument(request.variables());
-    } catch (IllegalArgumentException e) {
-      throw Rejection.invalidArgument(e.getMessage());
-    }
+    Map<String, String> variables = BpmnVariableBehavior.requireDocument(request.variables());
     UserTaskState.UserTask task = UserTaskCommands.requireTask(command, ctx, "complete");
     ElementInstance instance = ctx.state().elementInstances().get(task.record().elementInstanceKey());
     if (instance == null || instance.state() != ProcessInstanceIntent.ELEMENT_ACTIVATED

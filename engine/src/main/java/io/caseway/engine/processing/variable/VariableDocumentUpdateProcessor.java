@@ -26,12 +26,7 @@ public final class VariableDocumentUpdateProcessor implements CommandProcessor {
       throw Rejection.notFound("Expected to update variables for element with key '" + request.scopeKey()
           + "', but no such element was found");
     }
-    Map<String, String> vars;
-    try {
-      vars = BpmnVariableBehavior.parseDocument(request.variables());
-    } catch (IllegalArgumentException e) {
-      throw Rejection.invalidArgument(e.getMessage());
-    }
+    Map<String, String> vars = BpmnVariableBehavior.requireDocument(request.variables());
     if (request.local()) {
       variables.setLocal(ctx, scope.key(), scope.value(), vars);
     } else {

@@ -86,6 +86,15 @@ public final class BpmnVariableBehavior {
     return result;
   }
 
+  /** Like {@link #parseDocument}, but refuses the command (INVALID_ARGUMENT) when the document is not an object. */
+  public static Map<String, String> requireDocument(String document) {
+    try {
+      return parseDocument(document);
+    } catch (IllegalArgumentException e) {
+      throw io.caseway.engine.processing.Rejection.invalidArgument(e.getMessage());
+    }
+  }
+
   /** Builds a JSON object document from variables, optionally keeping only some names. */
   public static String document(Map<String, String> vars, java.util.Collection<String> only) {
     StringBuilder sb = new StringBuilder("{");
