@@ -316,6 +316,43 @@ class GrpcGatewayTest {
   }
 
   @Test
+  void shouldDeployFormsAndLinkThemToUserTasks() {
+    String form = """
+        {"id": "roundtable-minutes", "type": "default", "components": [
+          {"key": "recommendation", "label": "Recommendation", "type": "textfield"}]}""";
+    var deployed = h.client().newDeployResourceCommand()
+        .addResourceString(form, StandardCharsets.UTF_8, "roundtable-minutes.form").send().join();
+    assertThat(deployed.getForm()).singleElement().satisfies(f -> {
+      assertThat(f.getFormId()).isEqualTo("roundtable-minutes");
+      assertThat(f.getVersion()).isEqualTo(1);
+    });
+    long formKey = deployed.getForm().get(0).getFormKey();
+    assertThat(h.client().newDeployResourceCommand().addResourceString(form, StandardCharsets.UTF_8,
+        "roundtable-minutes.form").send().join().getForm().get(0).getFormKey()).isEqualTo(formKey);
+    assertThatThrownBy(() -> h.client().newDeployResourceCommand()
+            .addResourceString("{\"components\": []}", StandardCharsets.UTF_8, "no-id.form").send().join())
+        .satisfies(e -> assertThat(code(e)).isEqualTo(Status.Code.INVALID_ARGUMENT))
+        .hasMessageContaining("no-id.form");
+    var model = Bpmn.createExecutableProcess("minutes").startEvent()
+        .userTask("UserTask_Minutes", t -> t.zeebeUserTask().zeebeFormId("roundtable-minutes")).endEvent().done();
+    deployAndStart(model, "minutes");
+    var created = h.awaitRecord(r -> r.recordType() == RecordType.EVENT
+        && r.intent() == io.caseway.engine.protocol.intent.UserTaskIntent.CREATED);
+    assertThat(((io.caseway.engine.protocol.value.UserTaskRecord) created.value()).formKey()).isEqualTo(formKey);
+  }
+
+  @Test
+  void shouldRaiseAnIncidentWhenALinkedFormIsMissing() {
+    var model = Bpmn.createExecutableProcess("no-form").startEvent()
+        .userTask("UserTask_NoForm", t -> t.zeebeUserTask().zeebeFormId("not-deployed")).endEvent().done();
+    deployAndStart(model, "no-form");
+    var incident = h.awaitRecord(r -> r.recordType() == RecordType.EVENT
+        && r.intent() == io.caseway.engine.protocol.intent.IncidentIntent.CREATED);
+    assertThat(((io.caseway.engine.protocol.value.IncidentRecord) incident.value()).errorMessage())
+        .contains("not-deployed");
+  }
+
+  @Test
   void shouldEvaluateDecisionsAndRejectUnknownOnes() {
     assertThatThrownBy(() -> h.client().newEvaluateDecisionCommand().decisionId("unknown").send().join())
         .satisfies(e -> assertThat(code(e)).isEqualTo(Status.Code.NOT_FOUND));
