@@ -104,6 +104,8 @@ public final class Engine implements AutoCloseable {
   private final Thread thread;
   private final GrpcGateway grpc;
   private final RestGateway rest;
+  private final io.caseway.engine.gateway.rest.MonitoringGateway monitoring;
+  private final io.caseway.engine.query.Projections projections = new io.caseway.engine.query.Projections();
 
   private Engine(EngineConfig config) throws IOException {
     this.config = config;
@@ -141,6 +143,9 @@ public final class Engine implements AutoCloseable {
     Path snapshotDirectory = config.dataDirectory().resolve("snapshots");
     this.recovery = new StateRecovery(journal, new SnapshotStore(snapshotDirectory, 2), snapshotDirectory, codec,
         clock, models, EngineState::new, state -> new EventAppliers(state, models, clock));
+    recovery.setSidecar(new io.caseway.engine.query.ProjectionStore(projections,
+        config.dataDirectory().resolve("projections"), config.fsync()));
+    listeners.add(projections);
     this.processor = new StreamProcessor(processors, journal, codec, clock, recovery, recovery,
         config.snapshotEveryRecords(), new EngineDueWork(), listeners);
     b.jobs().onPushFailed(key -> processor.submit(io.caseway.engine.processing.Command.internal(key, JobIntent.YIELD,
@@ -163,6 +168,15 @@ public final class Engine implements AutoCloseable {
     this.grpc = new GrpcGateway(this, config.host(), config.grpcPort());
     try {
       this.rest = config.restPort() < 0 ? null : new RestGateway(this, config.host(), config.restPort());
+      try {
+        this.monitoring = config.monitoringPort() < 0 ? null
+            : new io.caseway.engine.gateway.rest.MonitoringGateway(this, config.host(), config.monitoringPort());
+      } catch (RuntimeException e) {
+        if (rest != null) {
+          rest.close();
+        }
+        throw e;
+      }
     } catch (RuntimeException e) {
       grpc.close();
       processor.stop();
@@ -236,6 +250,8 @@ public final class Engine implements AutoCloseable {
     map.put(IncidentIntent.RESOLVE, new IncidentResolveProcessor(b.jobs()));
     map.put(DecisionEvaluationIntent.EVALUATE, new DecisionEvaluationEvaluateProcessor(decisions));
     map.put(JobIntent.UPDATE, JobUpdateProcessors.update());
+    map.put(io.caseway.engine.protocol.intent.PurgeIntent.PURGE,
+        new io.caseway.engine.processing.purge.PurgeProcessor());
     map.put(io.caseway.engine.protocol.intent.MessageCorrelationIntent.CORRELATE,
         new io.caseway.engine.processing.message.MessageCorrelateProcessor(b, correlation));
     var assign = new io.caseway.engine.processing.usertask.UserTaskAssignProcessor();
@@ -264,6 +280,32 @@ public final class Engine implements AutoCloseable {
       }
     });
     return future;
+  }
+
+  /**
+   * Runs a read of the search projections on the processing thread (a consistent view, after whole
+   * committed batches). The read must copy what it returns.
+   */
+  public <T> CompletableFuture<T> search(java.util.function.Function<io.caseway.engine.query.Projections, T> read) {
+    CompletableFuture<T> future = new CompletableFuture<>();
+    processor.execute(() -> {
+      try {
+        future.complete(read.apply(projections));
+      } catch (RuntimeException e) {
+        future.completeExceptionally(e);
+      }
+    });
+    return future;
+  }
+
+  /**
+   * Wipes all process data durably (deployments, instances, jobs, timers, messages, incidents, user
+   * tasks, search projections); answers with the change id, which the topology then reports as
+   * its last completed change.
+   */
+  public CompletableFuture<Long> purge() {
+    return command(-1, io.caseway.engine.protocol.intent.PurgeIntent.PURGE,
+        new io.caseway.engine.protocol.value.PurgeRecord(-1)).thenApply(Record::key);
   }
 
   /** The engine's clock (read-only; change it with the clock commands below). */
@@ -303,6 +345,11 @@ public final class Engine implements AutoCloseable {
     return rest == null ? -1 : rest.port();
   }
 
+  /** The monitoring port (clock and purge for Camunda Process Test), or -1 when it is off. */
+  public int monitoringPort() {
+    return monitoring == null ? -1 : monitoring.port();
+  }
+
   /** The committed record stream so far (only with {@link EngineConfig#keepRecords()}). */
   public List<Record> records() {
     return new ArrayList<>(records);
@@ -324,6 +371,9 @@ public final class Engine implements AutoCloseable {
 
   @Override
   public void close() {
+    if (monitoring != null) {
+      monitoring.close();
+    }
     if (rest != null) {
       rest.close();
     }

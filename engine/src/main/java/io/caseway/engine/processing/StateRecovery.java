@@ -49,6 +49,29 @@ public final class StateRecovery implements StreamProcessor.StateRebuilder, Stre
   private final Supplier<EngineState> stateFactory;
   private final Function<EngineState, EventAppliers> appliersFactory;
 
+  /**
+   * Data kept beside the state (the search projections): saved just before each snapshot at its
+   * position, loaded with the snapshot that recovery starts from, and fed the journal after it.
+   */
+  public interface Sidecar {
+    /** Loads what was saved at this snapshot position; false if there is nothing usable (then it is empty). */
+    boolean load(long position);
+
+    void reset();
+
+    void apply(io.caseway.engine.protocol.Record record);
+
+    /** Saves the current content, which is at {@code position}; may throw. */
+    void save(long position);
+  }
+
+  private Sidecar sidecar;
+
+  /** Keeps a sidecar in step with the state (set before the first recovery). */
+  public void setSidecar(Sidecar sidecar) {
+    this.sidecar = sidecar;
+  }
+
   /** Position of the newest snapshot known to be good (written or recovered from here), or -1. */
   private long newestGood = -1;
 
@@ -114,7 +137,11 @@ public final class StateRecovery implements StreamProcessor.StateRebuilder, Stre
                 + "disk); the snapshot holds the newer state", last, position);
           }
           long replayStarted = System.nanoTime();
-          long[] replayed = replay(fresh, position);
+          boolean sidecarLoaded = sidecar != null && sidecar.load(position);
+          long[] replayed = replay(fresh, position, sidecarLoaded);
+          if (sidecar != null && !sidecarLoaded) {
+            rebuildSidecar(position);
+          }
           newestGood = position;
           lastRecovery = new RecoveryStats(position, replayed[1], Math.max(position, replayed[0]),
               (System.nanoTime() - started) / 1_000_000);
@@ -137,7 +164,10 @@ public final class StateRecovery implements StreamProcessor.StateRebuilder, Stre
           + " or the journal segments that held them.");
     }
     StreamProcessor.Rebuilt fresh = fresh();
-    long[] replayed = replay(fresh, 0);
+    if (sidecar != null) {
+      sidecar.reset();
+    }
+    long[] replayed = replay(fresh, 0, sidecar != null);
     newestGood = -1;
     lastRecovery = new RecoveryStats(-1, replayed[1], replayed[0], (System.nanoTime() - started) / 1_000_000);
     if (replayed[1] > 0) {
@@ -169,14 +199,33 @@ public final class StateRecovery implements StreamProcessor.StateRebuilder, Stre
   }
 
   /** Applies the journal entries after {@code afterPosition}; returns {last position, entries applied}. */
-  private long[] replay(StreamProcessor.Rebuilt target, long afterPosition) throws IOException {
+  private long[] replay(StreamProcessor.Rebuilt target, long afterPosition, boolean withSidecar) throws IOException {
     long[] result = {0, 0};
     journal.replay(afterPosition, (position, payload) -> {
-      target.appliers().apply(codec.decode(payload));
+      io.caseway.engine.protocol.Record record = codec.decode(payload);
+      target.appliers().apply(record);
+      if (withSidecar) {
+        sidecar.apply(record);
+      }
       result[0] = position;
       result[1]++;
     });
     return result;
+  }
+
+  /**
+   * The sidecar has nothing saved at the snapshot recovery starts from (data written before it
+   * existed, or a damaged file): rebuild it from what the journal still holds, which may not reach
+   * back to the beginning (see docs/adr/0004-search-projections.md).
+   */
+  private void rebuildSidecar(long snapshotPosition) throws IOException {
+    sidecar.reset();
+    long first = journal.firstPosition();
+    if (journal.wasCompacted() || first > 1) {
+      LOG.warn("The search projections at the snapshot at position {} are missing; rebuilding them from the journal,"
+          + " which starts at position {}: history before it is not searchable", snapshotPosition, first);
+    }
+    journal.replay(0, (position, payload) -> sidecar.apply(codec.decode(payload)));
   }
 
   @Override
@@ -187,6 +236,9 @@ public final class StateRecovery implements StreamProcessor.StateRebuilder, Stre
     }
     try {
       long started = System.nanoTime();
+      if (sidecar != null) {
+        sidecar.save(position);
+      }
       byte[] payload = StateSnapshotCodec.write(state, clock);
       long serialized = System.nanoTime();
       snapshots.write(position, payload);

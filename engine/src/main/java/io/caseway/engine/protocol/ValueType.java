@@ -29,7 +29,8 @@ public enum ValueType {
   PROCESS_EVENT(ProcessEventRecord.class, ProcessEventIntent.class),
   CLOCK(ClockRecord.class, ClockIntent.class),
   DECISION_EVALUATION(DecisionEvaluationRecord.class, DecisionEvaluationIntent.class),
-  MESSAGE_CORRELATION(MessageCorrelationRecord.class, MessageCorrelationIntent.class);
+  MESSAGE_CORRELATION(MessageCorrelationRecord.class, MessageCorrelationIntent.class),
+  PURGE(PurgeRecord.class, PurgeIntent.class);
 
   private static final Map<Class<?>, ValueType> BY_CLASS = new HashMap<>();
 

@@ -192,4 +192,17 @@ public final class DeploymentState {
       v.remove(version);
     }
   }
+
+  /** Forgets everything (a purge). */
+  void clear() {
+    processes.clear();
+    processVersions.clear();
+    drgs.clear();
+    drgVersions.clear();
+    decisions.clear();
+    decisionVersions.clear();
+    forms.clear();
+    highestVersions.clear();
+    formVersions.clear();
+  }
 }

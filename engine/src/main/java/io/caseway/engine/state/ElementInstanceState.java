@@ -120,4 +120,11 @@ public final class ElementInstanceState {
   void clearPendingEvent(long interruptedKey) {
     pendingEvents.remove(interruptedKey);
   }
+
+  /** Forgets everything (a purge). */
+  void clear() {
+    instances.clear();
+    activeInstancesPerDefinition.clear();
+    pendingEvents.clear();
+  }
 }

@@ -23,6 +23,18 @@ public final class EngineState {
   public IncidentState incidents() { return incidents; }
   public UserTaskState userTasks() { return userTasks; }
 
+  /** Empties the state (a purge) except the key generator and the position: keys are never reused. */
+  void purge() {
+    deployments.clear();
+    elementInstances.clear();
+    variables.clear();
+    jobs.clear();
+    timers.clear();
+    messages.clear();
+    incidents.clear();
+    userTasks.clear();
+  }
+
   /** Position of the last event applied. */
   public long lastPosition() {
     return lastPosition;

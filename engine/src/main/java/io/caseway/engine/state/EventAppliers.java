@@ -71,6 +71,8 @@ public final class EventAppliers {
     on(ClockIntent.PINNED, ClockRecord.class, clockChanged);
     on(ClockIntent.OFFSET_ADDED, ClockRecord.class, clockChanged);
     on(ClockIntent.RESETTED, ClockRecord.class, clockChanged);
+    on(io.caseway.engine.protocol.intent.PurgeIntent.PURGED, io.caseway.engine.protocol.value.PurgeRecord.class,
+        (key, p) -> state.purge());
   }
 
   public void apply(Record record) {

@@ -58,4 +58,11 @@ public final class IncidentState {
       byElementInstance.remove(incident.elementInstanceKey());
     }
   }
+
+  /** Forgets everything (a purge). */
+  void clear() {
+    incidents.clear();
+    byElementInstance.clear();
+    byJob.clear();
+  }
 }

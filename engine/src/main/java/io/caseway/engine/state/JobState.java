@@ -106,4 +106,12 @@ public final class JobState {
       default -> {}
     }
   }
+
+  /** Forgets everything (a purge). */
+  void clear() {
+    jobs.clear();
+    activatable.clear();
+    deadlines.clear();
+    backoffs.clear();
+  }
 }

@@ -188,4 +188,17 @@ public final class MessageState {
     startSubscriptions.values().forEach(l -> l.removeIf(s -> s.processDefinitionKey() == processDefinitionKey));
     startSubscriptions.values().removeIf(List::isEmpty);
   }
+
+  /** Forgets everything (a purge). */
+  void clear() {
+    messages.clear();
+    messagesByNameAndKey.clear();
+    messageIds.clear();
+    expiries.clear();
+    correlatedInstances.clear();
+    subscriptions.clear();
+    subscriptionsByNameAndKey.clear();
+    subscriptionsByElementInstance.clear();
+    startSubscriptions.clear();
+  }
 }

@@ -75,4 +75,12 @@ public final class TimerState {
       if (keys.isEmpty()) index.remove(owner);
     }
   }
+
+  /** Forgets everything (a purge). */
+  void clear() {
+    timers.clear();
+    due.clear();
+    byElementInstance.clear();
+    byProcessDefinition.clear();
+  }
 }

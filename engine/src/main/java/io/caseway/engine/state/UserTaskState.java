@@ -34,4 +34,9 @@ public final class UserTaskState {
   void remove(long key) {
     tasks.remove(key);
   }
+
+  /** Forgets everything (a purge). */
+  void clear() {
+    tasks.clear();
+  }
 }

@@ -97,4 +97,10 @@ public final class VariableState {
     byScope.remove(scopeKey);
     parentScope.remove(scopeKey);
   }
+
+  /** Forgets everything (a purge). */
+  void clear() {
+    byScope.clear();
+    parentScope.clear();
+  }
 }

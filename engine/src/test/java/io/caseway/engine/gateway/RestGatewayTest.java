@@ -386,7 +386,7 @@ class RestGatewayTest {
   @Test
   void shouldRefuseToStartOnATakenRestPortAndRunWithoutRest(@TempDir Path other) {
     int taken = h.engine().restPort();
-    EngineConfig config = EngineConfig.defaults(other).withGrpcPort(0).withHost("127.0.0.1").withFsync(false);
+    EngineConfig config = EngineConfig.defaults(other).withGrpcPort(0).withMonitoringPort(-1).withHost("127.0.0.1").withFsync(false);
     assertThatThrownBy(() -> Engine.start(config.withRestPort(taken)))
         .hasMessageContaining("REST gateway").hasMessageContaining(":" + taken);
     try (Engine off = Engine.start(config.withRestPort(-1))) { // the failed start released the data directory
@@ -452,9 +452,9 @@ class RestGatewayTest {
     assertThat(problem(wrongMethod, 405).path("detail").asText()).contains("GET");
     assertThat(wrongMethod.headers().firstValue("Allow")).hasValue("GET");
     assertThat(problem(call("GET", "/v2/jobs/activation", null, null), 405).path("detail").asText()).contains("POST");
-    assertThat(problem(call("POST", "/v2/process-instances/search", "application/json", "{}"), 501)
+    assertThat(problem(call("POST", "/v2/jobs/search", "application/json", "{}"), 501)
         .path("detail").asText()).contains("not served");
-    assertThat(problem(call("GET", "/v2/user-tasks/12", null, null), 501).path("title").asText())
+    assertThat(problem(call("GET", "/v2/decision-definitions/12", null, null), 501).path("title").asText())
         .isEqualTo("NOT_IMPLEMENTED");
 
     HttpResponse<String> topology = call("GET", "/v2/topology", null, null);

@@ -121,7 +121,7 @@ class SnapshotFallbackTest {
     deleteRecursively(data.resolve("snapshots"));
     copy(oldSnapshots, data.resolve("snapshots"));
 
-    assertThatThrownBy(() -> Engine.start(SMALL.apply(EngineConfig.defaults(data).withGrpcPort(0).withRestPort(-1)
+    assertThatThrownBy(() -> Engine.start(SMALL.apply(EngineConfig.defaults(data).withGrpcPort(0).withMonitoringPort(-1).withRestPort(-1)
         .withHost("127.0.0.1").withFsync(false))))
         .isInstanceOf(UncheckedIOException.class)
         .rootCause()
@@ -140,7 +140,7 @@ class SnapshotFallbackTest {
     for (long position : before.snapshots()) {
       flipLastByte(snapshotFile(data, position));
     }
-    assertThatThrownBy(() -> Engine.start(SMALL.apply(EngineConfig.defaults(data).withGrpcPort(0).withRestPort(-1)
+    assertThatThrownBy(() -> Engine.start(SMALL.apply(EngineConfig.defaults(data).withGrpcPort(0).withMonitoringPort(-1).withRestPort(-1)
         .withHost("127.0.0.1").withFsync(false))))
         .isInstanceOf(UncheckedIOException.class)
         .rootCause()
@@ -153,7 +153,7 @@ class SnapshotFallbackTest {
     Path data = tmp.resolve("data");
     workloadIn(data);
     deleteRecursively(data.resolve("snapshots"));
-    assertThatThrownBy(() -> Engine.start(SMALL.apply(EngineConfig.defaults(data).withGrpcPort(0).withRestPort(-1)
+    assertThatThrownBy(() -> Engine.start(SMALL.apply(EngineConfig.defaults(data).withGrpcPort(0).withMonitoringPort(-1).withRestPort(-1)
         .withHost("127.0.0.1").withFsync(false))))
         .isInstanceOf(UncheckedIOException.class)
         .rootCause()

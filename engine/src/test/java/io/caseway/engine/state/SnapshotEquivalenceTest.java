@@ -125,7 +125,7 @@ class SnapshotEquivalenceTest {
   }
 
   private static Engine start(Path data) {
-    return Engine.start(EngineConfig.defaults(data).withGrpcPort(0).withRestPort(-1).withHost("127.0.0.1").withFsync(false)
+    return Engine.start(EngineConfig.defaults(data).withGrpcPort(0).withMonitoringPort(-1).withRestPort(-1).withHost("127.0.0.1").withFsync(false)
         .withSnapshotEveryRecords(50));
   }
 

@@ -42,7 +42,8 @@ public final class EngineHarness implements AutoCloseable {
 
   private void start() {
     engine = Engine.start(configure.apply(
-        EngineConfig.defaults(dataDirectory).withGrpcPort(0).withRestPort(0).withHost("127.0.0.1").withFsync(false)));
+        EngineConfig.defaults(dataDirectory).withGrpcPort(0).withRestPort(0).withMonitoringPort(0).withHost("127.0.0.1")
+            .withFsync(false)));
     engine.addRecordListener(records::addAll);
     client = CamundaClient.newClientBuilder()
         .grpcAddress(URI.create("http://127.0.0.1:" + engine.grpcPort()))

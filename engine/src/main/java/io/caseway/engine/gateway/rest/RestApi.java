@@ -93,6 +93,7 @@ final class RestApi {
 
   void register(RestRouter r) {
     r.add("GET", "/v2/topology", this::topology);
+    new RestSearchApi(engine).register(r);
     r.add("POST", "/v2/deployments", this::deploy);
     r.add("POST", "/v2/process-instances", this::createProcessInstance);
     r.add("POST", "/v2/process-instances/{key}/cancellation", this::cancelProcessInstance);
@@ -126,11 +127,11 @@ final class RestApi {
   // ---- cluster ----
 
   private void topology(RestExchange ex) {
-    ex.ok(new TopologyResponse()
+    ex.answer(engine.search(p -> p.data().lastPurgeChangeId), changeId -> new TopologyResponse()
         .addBrokersItem(new BrokerInfo().nodeId(0).host(engine.config().host()).port(engine.grpcPort())
             .version(VERSION).addPartitionsItem(new Partition().partitionId(1).role(Partition.RoleEnum.LEADER)
                 .health(Partition.HealthEnum.HEALTHY)))
-        .clusterSize(1).partitionsCount(1).replicationFactor(1).gatewayVersion(VERSION).lastCompletedChangeId("-1"));
+        .clusterSize(1).partitionsCount(1).replicationFactor(1).gatewayVersion(VERSION).lastCompletedChangeId(Long.toString(changeId)));
   }
 
   // ---- deployments and resources ----

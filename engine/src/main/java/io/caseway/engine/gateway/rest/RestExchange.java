@@ -45,6 +45,11 @@ final class RestExchange {
     parameters.put(name, value);
   }
 
+  /** A path parameter as given. */
+  String parameterValue(String name) {
+    return parameters.get(name);
+  }
+
   /** A path parameter that is a key: a positive number (keys are strings in the REST API). */
   long key(String name) {
     String value = parameters.get(name);
@@ -108,6 +113,11 @@ final class RestExchange {
 
   void ok(Object response) {
     send(200, "application/json", RestJson.write(response));
+  }
+
+  /** Answers 200 with a text body of the given type (process XML). */
+  void text(String contentType, String text) {
+    send(200, contentType, text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
   }
 
   void noContent() {
