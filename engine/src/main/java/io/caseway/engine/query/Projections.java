@@ -6,6 +6,10 @@ import io.caseway.engine.processing.RecordListener;
 import io.caseway.engine.protocol.Record;
 import io.caseway.engine.protocol.RecordType;
 import io.caseway.engine.protocol.intent.DecisionEvaluationIntent;
+import io.caseway.engine.protocol.intent.DecisionIntent;
+import io.caseway.engine.protocol.intent.JobBatchIntent;
+import io.caseway.engine.protocol.intent.JobIntent;
+import io.caseway.engine.protocol.intent.DecisionRequirementsIntent;
 import io.caseway.engine.protocol.intent.FormIntent;
 import io.caseway.engine.protocol.intent.IncidentIntent;
 import io.caseway.engine.protocol.intent.MessageSubscriptionIntent;
@@ -15,6 +19,10 @@ import io.caseway.engine.protocol.intent.PurgeIntent;
 import io.caseway.engine.protocol.intent.UserTaskIntent;
 import io.caseway.engine.protocol.intent.VariableIntent;
 import io.caseway.engine.protocol.value.DecisionEvaluationRecord;
+import io.caseway.engine.protocol.value.DecisionRecord;
+import io.caseway.engine.protocol.value.JobBatchRecord;
+import io.caseway.engine.protocol.value.JobRecord;
+import io.caseway.engine.protocol.value.DecisionRequirementsRecord;
 import io.caseway.engine.protocol.value.FormRecord;
 import io.caseway.engine.protocol.value.IncidentRecord;
 import io.caseway.engine.protocol.value.MessageSubscriptionRecord;
@@ -59,6 +67,9 @@ public final class Projections implements RecordListener {
     public TreeMap<Long, MessageSubscription> messageSubscriptions = new TreeMap<>();
     public List<CorrelatedSubscription> correlatedSubscriptions = new ArrayList<>();
     public TreeMap<Long, SequenceFlow> sequenceFlows = new TreeMap<>();
+    public TreeMap<Long, DecisionDefinition> decisionDefinitions = new TreeMap<>();
+    public TreeMap<Long, Job> jobs = new TreeMap<>();
+    public TreeMap<Long, DecisionRequirements> decisionRequirements = new TreeMap<>();
     /** The key of the last purge (the change id Camunda Process Test waits for), or -1. */
     public long lastPurgeChangeId = -1;
     /** Position of the last record applied. */
@@ -74,6 +85,48 @@ public final class Projections implements RecordListener {
     public String tenantId;
     public String xml;
     public Map<String, String> elementNames = new HashMap<>();
+    /** The {@code formId} linked to the process's none start event (a start form), or null. */
+    public String startFormId;
+  }
+
+  public static final class Job {
+    public long key;
+    public String type;
+    public String worker;
+    public String state;
+    public int retries;
+    public long deadline = -1;
+    public long endTime = -1;
+    public String errorMessage;
+    public String errorCode;
+    public boolean failedWithRetriesLeft;
+    public Map<String, String> customHeaders = Map.of();
+    public String elementId;
+    public long elementInstanceKey;
+    public long processInstanceKey;
+    public long processDefinitionKey;
+    public String bpmnProcessId;
+    public String tenantId;
+  }
+
+  public static final class DecisionDefinition {
+    public long key;
+    public String decisionId;
+    public String name;
+    public int version;
+    public String decisionRequirementsId;
+    public long decisionRequirementsKey;
+    public String tenantId;
+  }
+
+  public static final class DecisionRequirements {
+    public long key;
+    public String decisionRequirementsId;
+    public String name;
+    public int version;
+    public String resourceName;
+    public String tenantId;
+    public String xml;
   }
 
   public static final class ProcessInstance {
@@ -274,6 +327,37 @@ public final class Projections implements RecordListener {
         names(d);
         data.processDefinitions.put(d.key, d);
       }
+      case ProcessIntent i when i == ProcessIntent.DELETED ->
+          data.processDefinitions.remove(r.valueAs(ProcessRecord.class).processDefinitionKey());
+      case DecisionRequirementsIntent i when i == DecisionRequirementsIntent.CREATED -> {
+        DecisionRequirementsRecord v = r.valueAs(DecisionRequirementsRecord.class);
+        DecisionRequirements d = new DecisionRequirements();
+        d.key = v.decisionRequirementsKey();
+        d.decisionRequirementsId = v.decisionRequirementsId();
+        d.name = v.decisionRequirementsName();
+        d.version = v.version();
+        d.resourceName = v.resourceName();
+        d.tenantId = v.tenantId();
+        d.xml = v.resource();
+        data.decisionRequirements.put(d.key, d);
+      }
+      case DecisionRequirementsIntent i when i == DecisionRequirementsIntent.DELETED ->
+          data.decisionRequirements.remove(r.valueAs(DecisionRequirementsRecord.class).decisionRequirementsKey());
+      case DecisionIntent i when i == DecisionIntent.CREATED -> {
+        DecisionRecord v = r.valueAs(DecisionRecord.class);
+        DecisionDefinition d = new DecisionDefinition();
+        d.key = v.decisionKey();
+        d.decisionId = v.decisionId();
+        d.name = v.decisionName();
+        d.version = v.version();
+        d.decisionRequirementsId = v.decisionRequirementsId();
+        d.decisionRequirementsKey = v.decisionRequirementsKey();
+        d.tenantId = v.tenantId();
+        data.decisionDefinitions.put(d.key, d);
+      }
+      case DecisionIntent i when i == DecisionIntent.DELETED ->
+          data.decisionDefinitions.remove(r.valueAs(DecisionRecord.class).decisionKey());
+      case FormIntent i when i == FormIntent.DELETED -> data.forms.remove(r.valueAs(FormRecord.class).formKey());
       case FormIntent i when i == FormIntent.CREATED -> {
         FormRecord f = r.valueAs(FormRecord.class);
         Form form = new Form();
@@ -296,10 +380,63 @@ public final class Projections implements RecordListener {
         variable.tenantId = v.tenantId();
       }
       case IncidentIntent i -> incident(i, key, time, r.valueAs(IncidentRecord.class));
+      case JobIntent i -> job(i, key, time, r.valueAs(JobRecord.class));
+      case JobBatchIntent i when i == JobBatchIntent.ACTIVATED -> {
+        JobBatchRecord batch = r.valueAs(JobBatchRecord.class);
+        for (int n = 0; n < batch.jobKeys().size(); n++) {
+          Job job = data.jobs.get(batch.jobKeys().get(n));
+          if (job != null) {
+            job.worker = batch.worker();
+            job.deadline = batch.jobs().get(n).deadline();
+          }
+        }
+      }
       case UserTaskIntent i -> userTask(i, key, time, r.valueAs(UserTaskRecord.class));
       case DecisionEvaluationIntent i when i != DecisionEvaluationIntent.EVALUATE ->
           decision(i, key, time, r.valueAs(DecisionEvaluationRecord.class));
       case MessageSubscriptionIntent i -> subscription(i, key, time, r.valueAs(MessageSubscriptionRecord.class));
+      default -> { }
+    }
+  }
+
+  private void job(JobIntent i, long key, long time, JobRecord v) {
+    Job job = data.jobs.get(key);
+    if (i == JobIntent.CREATED || job == null) {
+      job = new Job();
+      job.key = key;
+      job.type = v.type();
+      job.customHeaders = v.customHeaders() == null ? Map.of() : v.customHeaders();
+      job.elementId = v.elementId();
+      job.elementInstanceKey = v.elementInstanceKey();
+      job.processInstanceKey = v.processInstanceKey();
+      job.processDefinitionKey = v.processDefinitionKey();
+      job.bpmnProcessId = v.bpmnProcessId();
+      job.tenantId = v.tenantId();
+      data.jobs.put(key, job);
+    }
+    job.retries = v.retries();
+    switch (i) {
+      case CREATED -> job.state = "CREATED";
+      case COMPLETED, CANCELED, ERROR_THROWN -> {
+        job.state = i.name();
+        job.endTime = time;
+        if (i == JobIntent.ERROR_THROWN) {
+          job.errorCode = v.errorCode();
+          job.errorMessage = v.errorMessage();
+        }
+      }
+      case FAILED -> {
+        job.state = "FAILED";
+        job.errorMessage = v.errorMessage();
+        job.failedWithRetriesLeft = v.retries() > 0;
+        job.deadline = -1;
+      }
+      case TIMED_OUT -> {
+        job.state = "TIMED_OUT";
+        job.deadline = -1;
+      }
+      case RETRIES_UPDATED -> job.state = "RETRIES_UPDATED";
+      case TIMEOUT_UPDATED -> job.deadline = v.deadline();
       default -> { }
     }
   }
@@ -553,6 +690,16 @@ public final class Projections implements RecordListener {
         d.elementNames.putIfAbsent(id, name);
         if ("process".equals(e.getLocalName()) && id.equals(d.bpmnProcessId)) {
           d.name = name;
+        }
+      }
+      NodeList forms = document.getElementsByTagNameNS("*", "formDefinition");
+      for (int n = 0; n < forms.getLength(); n++) {
+        Element form = (Element) forms.item(n);
+        org.w3c.dom.Node start = form.getParentNode() == null ? null : form.getParentNode().getParentNode();
+        org.w3c.dom.Node process = start == null ? null : start.getParentNode();
+        if (start != null && "startEvent".equals(start.getLocalName()) && process != null
+            && "process".equals(process.getLocalName()) && !form.getAttribute("formId").isEmpty()) {
+          d.startFormId = form.getAttribute("formId");
         }
       }
     } catch (Exception e) {

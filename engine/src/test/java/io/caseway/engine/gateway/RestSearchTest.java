@@ -186,6 +186,92 @@ class RestSearchTest {
         .satisfies(d -> assertThat(d.getVersion()).isEqualTo(1));
   }
 
+  @Test
+  void shouldServeStatisticsDecisionsFormsJobsAndCallHierarchies() throws Exception {
+    String form = "{\"id\": \"referral-form\", \"type\": \"default\", \"components\": []}";
+    var child = Bpmn.createExecutableProcess("child").startEvent()
+        .serviceTask("work", t -> t.zeebeJobType("work").zeebeTaskHeader("unit", "health")).endEvent().done();
+    var parent = Bpmn.createExecutableProcess("parent").name("Parent").startEvent("start")
+        .zeebeFormId("referral-form")
+        .callActivity("call", c -> c.zeebeProcessId("child")).endEvent("end").done();
+    var deployed = rest.newDeployResourceCommand()
+        .addProcessModel(child, "child.bpmn").addProcessModel(parent, "parent.bpmn")
+        .addResourceFromClasspath("dmn/shipping.dmn")
+        .addResourceString(form, java.nio.charset.StandardCharsets.UTF_8, "referral.form").send().join();
+    long parentDefinition = deployed.getProcesses().stream().filter(p -> p.getBpmnProcessId().equals("parent"))
+        .findFirst().orElseThrow().getProcessDefinitionKey();
+    long childDefinition = deployed.getProcesses().stream().filter(p -> p.getBpmnProcessId().equals("child"))
+        .findFirst().orElseThrow().getProcessDefinitionKey();
+
+    // start form of the parent process; none for the child
+    assertThat(rest.newProcessDefinitionGetRequest(parentDefinition).send().join().getHasStartForm()).isTrue();
+    assertThat(rest.newProcessDefinitionGetFormRequest(parentDefinition).send().join().getFormId())
+        .isEqualTo("referral-form");
+    assertThat(rest.newProcessDefinitionGetRequest(childDefinition).send().join().getHasStartForm()).isFalse();
+
+    long first = rest.newCreateInstanceCommand().bpmnProcessId("parent").latestVersion().send().join()
+        .getProcessInstanceKey();
+    rest.newCreateInstanceCommand().bpmnProcessId("parent").latestVersion().send().join();
+    rest.newCreateInstanceCommand().bpmnProcessId("parent").latestVersion().send().join();
+
+    // jobs: one completed, one failed into an incident, one waiting
+    var jobs = rest.newActivateJobsCommand().jobType("work").maxJobsToActivate(2).workerName("w1").send().join()
+        .getJobs();
+    assertThat(jobs).hasSize(2);
+    rest.newCompleteCommand(jobs.get(0).getKey()).send().join();
+    rest.newFailCommand(jobs.get(1).getKey()).retries(0).errorMessage("no answer").send().join();
+    var failed = rest.newJobSearchRequest().filter(f -> f.jobKey(jobs.get(1).getKey())).send().join().items();
+    assertThat(failed).singleElement().satisfies(j -> {
+      assertThat(j.getState()).hasToString("FAILED");
+      assertThat(j.getErrorMessage()).isEqualTo("no answer");
+      assertThat(j.getWorker()).isEqualTo("w1");
+    });
+    assertThat(search("/v2/jobs/search", "{\"filter\":{\"state\":\"FAILED\"}}", 200)
+        .at("/items/0/customHeaders/unit").asText()).isEqualTo("health");
+    assertThat(rest.newJobSearchRequest().filter(f -> f.type("work")).send().join().items())
+        .extracting(j -> j.getState().toString()).containsExactlyInAnyOrder("COMPLETED", "FAILED", "CREATED");
+
+    // element statistics: per definition (all instances) and per instance
+    var childStats = rest.newProcessDefinitionElementStatisticsRequest(childDefinition).send().join();
+    assertThat(childStats).filteredOn(s -> s.getElementId().equals("work")).singleElement().satisfies(s -> {
+      assertThat(s.getActive()).isEqualTo(1);
+      assertThat(s.getIncidents()).isEqualTo(1);
+      assertThat(s.getCompleted()).isEqualTo(1);
+      assertThat(s.getCanceled()).isZero();
+    });
+    var parentStats = rest.newProcessInstanceElementStatisticsRequest(first).send().join();
+    assertThat(parentStats).extracting(s -> s.getElementId()).contains("start", "call");
+
+    // call hierarchy and incidents of an instance tree
+    long childInstance = jobs.get(1).getProcessInstanceKey();
+    long parentOfFailing = rest.newProcessInstanceGetRequest(childInstance).send().join().getParentProcessInstanceKey();
+    assertThat(rest.newProcessInstanceGetCallHierarchyRequest(childInstance).send().join())
+        .extracting(e -> e.getProcessInstanceKey())
+        .containsExactly(parentOfFailing, childInstance);
+    assertThat(rest.newIncidentsByProcessInstanceSearchRequest(parentOfFailing).send().join().items())
+        .singleElement().satisfies(i -> assertThat(i.getErrorMessage()).isEqualTo("no answer"));
+
+    // decision definitions and requirements
+    var decisions = rest.newDecisionDefinitionSearchRequest().filter(f -> f.decisionDefinitionId("discount"))
+        .send().join().items();
+    assertThat(decisions).singleElement().satisfies(d -> assertThat(d.getDmnDecisionName()).isEqualTo("Discount"));
+    long decisionKey = decisions.get(0).getDecisionKey();
+    assertThat(rest.newDecisionDefinitionGetRequest(decisionKey).send().join().getDmnDecisionId())
+        .isEqualTo("discount");
+    assertThat(rest.newDecisionDefinitionGetXmlRequest(decisionKey).send().join()).contains("shippingMethod");
+    var drgs = rest.newDecisionRequirementsSearchRequest().send().join().items();
+    assertThat(drgs).singleElement().satisfies(d -> assertThat(d.getResourceName()).isEqualTo("dmn/shipping.dmn"));
+    assertThat(rest.newDecisionRequirementsGetXmlRequest(drgs.get(0).getDecisionRequirementsKey()).send().join())
+        .contains("customerTier");
+
+    // unknown keys are 404 problems
+    send("GET", "http://127.0.0.1:" + h.engine().restPort() + "/v2/decision-definitions/42", null, 404);
+    send("GET", "http://127.0.0.1:" + h.engine().restPort() + "/v2/process-instances/42/statistics/element-instances",
+        null, 404);
+    assertThat(search("/v2/process-definitions/" + childDefinition + "/statistics/element-instances",
+        "{\"filter\":{\"colour\":\"red\"}}", 400).path("detail").asText()).contains("colour");
+  }
+
   private JsonNode search(String path, String body, int status) throws Exception {
     return json.readTree(send("POST", "http://127.0.0.1:" + h.engine().restPort() + path, body, status));
   }

@@ -80,6 +80,146 @@ final class RestSearchApi {
         io.camunda.client.protocol.rest.CorrelatedMessageSubscriptionResult.class, Set.of(),
         d -> map(d.correlatedSubscriptions, RestSearchApi::correlated));
 
+    Resource decisionDefinitions = new Resource(io.camunda.client.protocol.rest.DecisionDefinitionFilter.class,
+        io.camunda.client.protocol.rest.DecisionDefinitionResult.class, Set.of(),
+        d -> map(d.decisionDefinitions.values(), RestSearchApi::decisionDefinition));
+    Resource decisionRequirements = new Resource(io.camunda.client.protocol.rest.DecisionRequirementsFilter.class,
+        io.camunda.client.protocol.rest.DecisionRequirementsResult.class, Set.of(),
+        d -> map(d.decisionRequirements.values(), RestSearchApi::decisionRequirements));
+
+    Resource jobs = new Resource(io.camunda.client.protocol.rest.JobFilter.class,
+        io.camunda.client.protocol.rest.JobSearchResult.class, Set.of(),
+        d -> map(d.jobs.values(), RestSearchApi::job));
+    search(r, "/v2/jobs/search", jobs);
+    search(r, "/v2/decision-definitions/search", decisionDefinitions);
+    search(r, "/v2/decision-requirements/search", decisionRequirements);
+    get(r, "/v2/decision-definitions/{key}", "decision definition", (d, k) -> {
+      Projections.DecisionDefinition x = d.decisionDefinitions.get(k);
+      return x == null ? null : decisionDefinition(x);
+    });
+    get(r, "/v2/decision-requirements/{key}", "decision requirements", (d, k) -> {
+      Projections.DecisionRequirements x = d.decisionRequirements.get(k);
+      return x == null ? null : decisionRequirements(x);
+    });
+    xml(r, "/v2/decision-definitions/{key}/xml", "Decision definition", (d, k) -> {
+      Projections.DecisionDefinition x = d.decisionDefinitions.get(k);
+      Projections.DecisionRequirements drg = x == null ? null : d.decisionRequirements.get(x.decisionRequirementsKey);
+      return drg == null ? null : drg.xml;
+    });
+    xml(r, "/v2/decision-requirements/{key}/xml", "Decision requirements", (d, k) -> {
+      Projections.DecisionRequirements x = d.decisionRequirements.get(k);
+      return x == null ? null : x.xml;
+    });
+    r.add("GET", "/v2/process-definitions/{key}/form", ex -> {
+      long key = ex.key("key");
+      ex.answer(engine.search(p -> {
+        Projections.ProcessDefinition def = p.data().processDefinitions.get(key);
+        if (def == null) {
+          return null;
+        }
+        ObjectNode n = RestJson.MAPPER.createObjectNode();
+        Projections.Form form = latestForm(p.data(), def.startFormId, def.tenantId);
+        if (form != null) {
+          n.setAll(form(form));
+        }
+        return n;
+      }), body -> {
+        if (body == null) {
+          throw RestProblem.notFound("Process definition with key '" + key + "' not found");
+        }
+        return body.isEmpty() ? null : body;
+      });
+    });
+    r.add("GET", "/v2/process-instances/{key}/statistics/element-instances", ex -> {
+      long key = ex.key("key");
+      ex.answer(engine.search(p -> p.data().processInstances.containsKey(key)
+          ? elementStatistics(p.data(), Set.of(key)) : null), body -> {
+        if (body == null) {
+          throw RestProblem.notFound("Process instance with key '" + key + "' not found");
+        }
+        return body;
+      });
+    });
+    r.add("POST", "/v2/process-definitions/{key}/statistics/element-instances", ex -> {
+      long key = ex.key("key");
+      SearchQuery query = SearchQuery.parse(ex.body(),
+          properties(io.camunda.client.protocol.rest.ProcessDefinitionStatisticsFilter.class),
+          properties(io.camunda.client.protocol.rest.ProcessInstanceResult.class), Set.of());
+      ex.answer(engine.search(p -> {
+        Data d = p.data();
+        if (!d.processDefinitions.containsKey(key)) {
+          return null;
+        }
+        List<ObjectNode> instances = new ArrayList<>();
+        for (Projections.ProcessInstance pi : d.processInstances.values()) {
+          if (pi.processDefinitionKey == key) {
+            instances.add(processInstance(d, pi));
+          }
+        }
+        Set<Long> keys = new HashSet<>();
+        for (ObjectNode n : query.matching(instances)) {
+          keys.add(Long.parseLong(n.get("processInstanceKey").asText()));
+        }
+        return elementStatistics(d, keys);
+      }), body -> {
+        if (body == null) {
+          throw RestProblem.notFound("Process definition with key '" + key + "' not found");
+        }
+        return body;
+      });
+    });
+    r.add("GET", "/v2/process-instances/{key}/call-hierarchy", ex -> {
+      long key = ex.key("key");
+      ex.answer(engine.search(p -> {
+        Data d = p.data();
+        Projections.ProcessInstance pi = d.processInstances.get(key);
+        if (pi == null) {
+          return null;
+        }
+        List<ObjectNode> chain = new ArrayList<>();
+        for (Projections.ProcessInstance at = pi; at != null; at = d.processInstances.get(at.parentProcessInstanceKey)) {
+          ObjectNode n = RestJson.MAPPER.createObjectNode();
+          n.put("processInstanceKey", RestApi.key(at.key));
+          n.put("processDefinitionKey", RestApi.key(at.processDefinitionKey));
+          n.put("processDefinitionName", at.processName == null ? at.bpmnProcessId : at.processName);
+          chain.add(0, n);
+          if (at.parentProcessInstanceKey <= 0) {
+            break;
+          }
+        }
+        return chain;
+      }), body -> {
+        if (body == null) {
+          throw RestProblem.notFound("Process instance with key '" + key + "' not found");
+        }
+        return body;
+      });
+    });
+    r.add("POST", "/v2/process-instances/{key}/incidents/search", ex -> {
+      long key = ex.key("key");
+      SearchQuery query = SearchQuery.parse(ex.body(), Set.of(), Set.of(),
+          properties(io.camunda.client.protocol.rest.IncidentResult.class));
+      ex.answer(engine.search(p -> {
+        Data d = p.data();
+        if (!d.processInstances.containsKey(key)) {
+          return null;
+        }
+        Set<Long> tree = descendants(d, key);
+        List<ObjectNode> items = new ArrayList<>();
+        for (Projections.Incident i : d.incidents.values()) {
+          if (tree.contains(i.processInstanceKey)) {
+            items.add(incident(i));
+          }
+        }
+        return query.answer(items, Set.of());
+      }), body -> {
+        if (body == null) {
+          throw RestProblem.notFound("Process instance with key '" + key + "' not found");
+        }
+        return body;
+      });
+    });
+
     search(r, "/v2/process-instances/search", processInstances);
     search(r, "/v2/element-instances/search", elementInstances);
     search(r, "/v2/variables/search", variables);
@@ -114,18 +254,9 @@ final class RestSearchApi {
       Projections.ProcessDefinition p = d.processDefinitions.get(k);
       return p == null ? null : processDefinition(p);
     });
-    r.add("GET", "/v2/process-definitions/{key}/xml", ex -> {
-      long key = ex.key("key");
-      ex.answer(engine.search(p -> {
-        Projections.ProcessDefinition d = p.data().processDefinitions.get(key);
-        return d == null ? null : d.xml;
-      }), xml -> {
-        if (xml == null) {
-          throw RestProblem.notFound("Process definition with key '" + key + "' not found");
-        }
-        ex.text("text/xml", xml);
-        return null;
-      });
+    xml(r, "/v2/process-definitions/{key}/xml", "Process definition", (d, k) -> {
+      Projections.ProcessDefinition x = d.processDefinitions.get(k);
+      return x == null ? null : x.xml;
     });
     r.add("GET", "/v2/process-instances/{key}/sequence-flows", ex -> {
       long key = ex.key("key");
@@ -176,15 +307,7 @@ final class RestSearchApi {
           return null;
         }
         Projections.Form f = p.data().forms.get(t.formKey);
-        ObjectNode n = RestJson.MAPPER.createObjectNode();
-        if (f != null) {
-          n.put("formKey", RestApi.key(f.key));
-          n.put("formId", f.formId);
-          n.put("version", f.version);
-          n.put("schema", f.schema);
-          n.put("tenantId", RestApi.tenant(f.tenantId));
-        }
-        return n;
+        return f == null ? RestJson.MAPPER.createObjectNode() : form(f);
       }), body -> {
         if (body == null) {
           throw RestProblem.notFound("User task with key '" + key + "' not found");
@@ -223,6 +346,137 @@ final class RestSearchApi {
         return body;
       });
     });
+  }
+
+  private void xml(RestRouter r, String path, String what, BiFunction<Data, Long, String> read) {
+    r.add("GET", path, ex -> {
+      long key = ex.key("key");
+      ex.answer(engine.search(p -> read.apply(p.data(), key)), xml -> {
+        if (xml == null) {
+          throw RestProblem.notFound(what + " with key '" + key + "' not found");
+        }
+        ex.text("text/xml", xml);
+        return null;
+      });
+    });
+  }
+
+  /** Per element: how many of its instances are active, have an incident, completed, or were canceled. */
+  private static ObjectNode elementStatistics(Data d, Set<Long> processInstanceKeys) {
+    Map<String, long[]> counts = new java.util.TreeMap<>();
+    for (Projections.ElementInstance e : d.elementInstances.values()) {
+      if (!processInstanceKeys.contains(e.processInstanceKey) || "PROCESS".equals(e.type)) {
+        continue;
+      }
+      long[] c = counts.computeIfAbsent(e.elementId, id -> new long[4]);
+      switch (e.state) {
+        case "ACTIVE" -> c[e.incidentKey > 0 ? 1 : 0]++;
+        case "COMPLETED" -> c[2]++;
+        case "TERMINATED" -> c[3]++;
+        default -> { }
+      }
+    }
+    ObjectNode result = RestJson.MAPPER.createObjectNode();
+    ArrayNode items = result.putArray("items");
+    counts.forEach((elementId, c) -> {
+      ObjectNode n = items.addObject();
+      n.put("elementId", elementId);
+      n.put("active", c[0]);
+      n.put("incidents", c[1]);
+      n.put("completed", c[2]);
+      n.put("canceled", c[3]);
+    });
+    return result;
+  }
+
+  /** The instance and every instance its call activities started, transitively. */
+  private static Set<Long> descendants(Data d, long root) {
+    Set<Long> tree = new HashSet<>();
+    tree.add(root);
+    boolean grew = true;
+    while (grew) {
+      grew = false;
+      for (Projections.ProcessInstance pi : d.processInstances.values()) {
+        if (tree.contains(pi.parentProcessInstanceKey) && tree.add(pi.key)) {
+          grew = true;
+        }
+      }
+    }
+    return tree;
+  }
+
+  private static Projections.Form latestForm(Data d, String formId, String tenantId) {
+    Projections.Form latest = null;
+    if (formId == null) {
+      return null;
+    }
+    for (Projections.Form f : d.forms.values()) {
+      if (formId.equals(f.formId) && RestApi.tenant(f.tenantId).equals(RestApi.tenant(tenantId))
+          && (latest == null || f.version > latest.version)) {
+        latest = f;
+      }
+    }
+    return latest;
+  }
+
+  private static ObjectNode form(Projections.Form f) {
+    ObjectNode n = RestJson.MAPPER.createObjectNode();
+    n.put("formKey", RestApi.key(f.key));
+    n.put("formId", f.formId);
+    n.put("version", f.version);
+    n.put("schema", f.schema);
+    n.put("tenantId", RestApi.tenant(f.tenantId));
+    return n;
+  }
+
+  private static ObjectNode job(Projections.Job j) {
+    ObjectNode n = RestJson.MAPPER.createObjectNode();
+    n.put("jobKey", RestApi.key(j.key));
+    n.put("type", j.type);
+    n.put("worker", j.worker == null ? "" : j.worker);
+    n.put("state", j.state);
+    n.put("kind", "BPMN_ELEMENT");
+    n.put("listenerEventType", "UNSPECIFIED");
+    n.put("retries", j.retries);
+    n.put("isDenied", (Boolean) null);
+    n.put("deniedReason", (String) null);
+    n.put("hasFailedWithRetriesLeft", j.failedWithRetriesLeft);
+    n.put("errorCode", j.errorCode);
+    n.put("errorMessage", j.errorMessage);
+    ObjectNode headers = n.putObject("customHeaders");
+    j.customHeaders.forEach(headers::put);
+    n.put("deadline", date(j.deadline));
+    n.put("endTime", date(j.endTime));
+    n.put("processDefinitionId", j.bpmnProcessId);
+    n.put("processDefinitionKey", RestApi.key(j.processDefinitionKey));
+    n.put("processInstanceKey", RestApi.key(j.processInstanceKey));
+    n.put("elementId", j.elementId);
+    n.put("elementInstanceKey", RestApi.key(j.elementInstanceKey));
+    n.put("tenantId", RestApi.tenant(j.tenantId));
+    return n;
+  }
+
+  private static ObjectNode decisionDefinition(Projections.DecisionDefinition x) {
+    ObjectNode n = RestJson.MAPPER.createObjectNode();
+    n.put("decisionDefinitionKey", RestApi.key(x.key));
+    n.put("decisionDefinitionId", x.decisionId);
+    n.put("name", x.name);
+    n.put("version", x.version);
+    n.put("decisionRequirementsId", x.decisionRequirementsId);
+    n.put("decisionRequirementsKey", RestApi.key(x.decisionRequirementsKey));
+    n.put("tenantId", RestApi.tenant(x.tenantId));
+    return n;
+  }
+
+  private static ObjectNode decisionRequirements(Projections.DecisionRequirements x) {
+    ObjectNode n = RestJson.MAPPER.createObjectNode();
+    n.put("decisionRequirementsKey", RestApi.key(x.key));
+    n.put("decisionRequirementsId", x.decisionRequirementsId);
+    n.put("decisionRequirementsName", x.name);
+    n.put("version", x.version);
+    n.put("resourceName", x.resourceName);
+    n.put("tenantId", RestApi.tenant(x.tenantId));
+    return n;
   }
 
   private void search(RestRouter r, String path, Resource resource) {
@@ -371,7 +625,7 @@ final class RestSearchApi {
     n.put("version", p.version);
     n.put("resourceName", p.resourceName);
     n.put("tenantId", RestApi.tenant(p.tenantId));
-    n.put("hasStartForm", false);
+    n.put("hasStartForm", p.startFormId != null);
     return n;
   }
 

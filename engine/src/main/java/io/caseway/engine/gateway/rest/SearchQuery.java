@@ -98,6 +98,17 @@ final class SearchQuery {
     return new SearchQuery(filter, sort, page);
   }
 
+  /** The items that pass the filter, unsorted and unpaged (for aggregations such as statistics). */
+  List<ObjectNode> matching(List<ObjectNode> items) {
+    List<ObjectNode> matching = new ArrayList<>();
+    for (ObjectNode item : items) {
+      if (matches(item)) {
+        matching.add(item);
+      }
+    }
+    return matching;
+  }
+
   /** Filters, sorts and pages {@code items}; {@code hidden} fields are used for filtering only. */
   ObjectNode answer(List<ObjectNode> items, Set<String> hidden) {
     List<ObjectNode> matching = new ArrayList<>();
