@@ -343,8 +343,13 @@ class RestGatewayTest {
     assertThat(after.getProcessInstanceKey()).isEqualTo(pik);
     assertThat(after.getVariablesAsMap()).containsEntry("decision", "approve").containsEntry("caseId", "c-1");
     assertThatThrownBy(() -> rest.newCompleteUserTaskCommand(taskKey).send().join())
-        .satisfies(e -> assertThat(problem(e).code()).isEqualTo(404))
-        .satisfies(e -> assertThat(problem(e).details().getDetail()).contains(String.valueOf(taskKey)));
+        .satisfies(e -> assertThat(problem(e).code()).isEqualTo(409))
+        .satisfies(e -> assertThat(problem(e).details().getDetail()).contains(String.valueOf(taskKey))
+            .contains("already completed"));
+    assertThatThrownBy(() -> rest.newAssignUserTaskCommand(taskKey).assignee("anna").send().join())
+        .satisfies(e -> assertThat(problem(e).code()).isEqualTo(409));
+    assertThatThrownBy(() -> rest.newCompleteUserTaskCommand(taskKey + 1_000_000).send().join())
+        .satisfies(e -> assertThat(problem(e).code()).isEqualTo(404));
     rest.newCompleteCommand(after.getKey()).send().join();
     h.awaitProcessCompleted(pik);
   }
@@ -452,9 +457,9 @@ class RestGatewayTest {
     assertThat(problem(wrongMethod, 405).path("detail").asText()).contains("GET");
     assertThat(wrongMethod.headers().firstValue("Allow")).hasValue("GET");
     assertThat(problem(call("GET", "/v2/jobs/activation", null, null), 405).path("detail").asText()).contains("POST");
-    assertThat(problem(call("POST", "/v2/jobs/search", "application/json", "{}"), 501)
+    assertThat(problem(call("POST", "/v2/users/search", "application/json", "{}"), 501)
         .path("detail").asText()).contains("not served");
-    assertThat(problem(call("GET", "/v2/decision-definitions/12", null, null), 501).path("title").asText())
+    assertThat(problem(call("GET", "/v2/batch-operations/12", null, null), 501).path("title").asText())
         .isEqualTo("NOT_IMPLEMENTED");
 
     HttpResponse<String> topology = call("GET", "/v2/topology", null, null);

@@ -410,8 +410,8 @@ final class RestApi {
   private void completeUserTask(RestExchange ex) {
     long key = ex.key("key");
     UserTaskCompletionRequest request = ex.json(UserTaskCompletionRequest.class, false);
-    send(ex, key, UserTaskIntent.COMPLETE, UserTaskRecord.command(key)
-        .withCompletion(RestJson.document(request.getVariables()), request.getAction()), r -> null);
+    sendUserTask(ex, key, UserTaskIntent.COMPLETE, UserTaskRecord.command(key)
+        .withCompletion(RestJson.document(request.getVariables()), request.getAction()), "complete");
   }
 
   private void assignUserTask(RestExchange ex) {
@@ -422,13 +422,14 @@ final class RestApi {
           + " (to unassign, use DELETE /v2/user-tasks/" + key + "/assignee)");
     }
     boolean override = request.getAllowOverride() == null || request.getAllowOverride();
-    send(ex, key, override ? UserTaskIntent.ASSIGN : UserTaskIntent.CLAIM,
-        UserTaskRecord.command(key).withAssignee(request.getAssignee(), request.getAction()), r -> null);
+    sendUserTask(ex, key, override ? UserTaskIntent.ASSIGN : UserTaskIntent.CLAIM,
+        UserTaskRecord.command(key).withAssignee(request.getAssignee(), request.getAction()), "assign");
   }
 
   private void unassignUserTask(RestExchange ex) {
     long key = ex.key("key");
-    send(ex, key, UserTaskIntent.ASSIGN, UserTaskRecord.command(key).withAssignee(null, "unassign"), r -> null);
+    sendUserTask(ex, key, UserTaskIntent.ASSIGN, UserTaskRecord.command(key).withAssignee(null, "unassign"),
+        "unassign");
   }
 
   private void updateUserTask(RestExchange ex) {
@@ -461,8 +462,8 @@ final class RestApi {
       throw RestProblem.badRequest("Expected an 'action' or a 'changeset' with at least one of dueDate, followUpDate,"
           + " candidateGroups, candidateUsers or priority, but the request held none");
     }
-    send(ex, key, UserTaskIntent.UPDATE, UserTaskRecord.updateCommand(key, dueDate, followUpDate, groups, users,
-        priority == null ? -1 : priority, changed, action), r -> null);
+    sendUserTask(ex, key, UserTaskIntent.UPDATE, UserTaskRecord.updateCommand(key, dueDate, followUpDate, groups,
+        users, priority == null ? -1 : priority, changed, action), "update");
   }
 
   private static String text(JsonNode node, String field, String name) {
@@ -503,6 +504,34 @@ final class RestApi {
   private void send(RestExchange ex, long key, Intent intent, RecordValue value,
       java.util.function.Function<Record, Object> response) {
     ex.answer(engine.command(key, intent, value), response);
+  }
+
+  /**
+   * A user task command. The engine's state forgets finished tasks, so it rejects a command on one
+   * as NOT_FOUND; the search projection still knows it, and a coach who completes a task a colleague
+   * just completed is told so (409), not that the task never existed.
+   */
+  private void sendUserTask(RestExchange ex, long key, UserTaskIntent intent, UserTaskRecord value, String verb) {
+    CompletableFuture<Object> answered = engine.command(key, intent, value).handle((record, error) -> {
+      if (error == null) {
+        return CompletableFuture.completedFuture((Object) record);
+      }
+      RestProblem problem = RestProblem.of(error);
+      if (problem.status() != 404) {
+        return CompletableFuture.<Object>failedFuture(problem);
+      }
+      return engine.search(s -> {
+        io.caseway.engine.query.Projections.UserTask t = s.data().userTasks.get(key);
+        return t == null ? null : t.state;
+      }).<Object>thenApply(state -> {
+        if (state == null || "CREATED".equals(state)) {
+          throw problem;
+        }
+        throw new RestProblem(409, "INVALID_STATE", "Cannot " + verb + " user task with key '" + key
+            + "': it is already " + state.toLowerCase(java.util.Locale.ROOT));
+      });
+    }).thenCompose(f -> f);
+    ex.answer(answered, r -> null);
   }
 
   /** A key given as a string in a request body; absent is -1. */
