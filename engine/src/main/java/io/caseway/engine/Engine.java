@@ -106,6 +106,7 @@ public final class Engine implements AutoCloseable {
   private final RestGateway rest;
   private final io.caseway.engine.gateway.rest.MonitoringGateway monitoring;
   private final io.caseway.engine.query.Projections projections = new io.caseway.engine.query.Projections();
+  private final io.caseway.engine.query.ProjectionStore projectionStore;
 
   private Engine(EngineConfig config) throws IOException {
     this.config = config;
@@ -143,9 +144,11 @@ public final class Engine implements AutoCloseable {
     Path snapshotDirectory = config.dataDirectory().resolve("snapshots");
     this.recovery = new StateRecovery(journal, new SnapshotStore(snapshotDirectory, 2), snapshotDirectory, codec,
         clock, models, EngineState::new, state -> new EventAppliers(state, models, clock));
-    recovery.setSidecar(new io.caseway.engine.query.ProjectionStore(projections,
-        config.dataDirectory().resolve("projections"), config.fsync()));
-    listeners.add(projections);
+    projections.setRetention(config.searchRetention());
+    this.projectionStore = new io.caseway.engine.query.ProjectionStore(projections,
+        config.dataDirectory().resolve("projections"), config.fsync());
+    recovery.setSidecar(projectionStore);
+    listeners.add(projectionStore);
     this.processor = new StreamProcessor(processors, journal, codec, clock, recovery, recovery,
         config.snapshotEveryRecords(), new EngineDueWork(), listeners);
     b.jobs().onPushFailed(key -> processor.submit(io.caseway.engine.processing.Command.internal(key, JobIntent.YIELD,
@@ -283,19 +286,12 @@ public final class Engine implements AutoCloseable {
   }
 
   /**
-   * Runs a read of the search projections on the processing thread (a consistent view, after whole
-   * committed batches). The read must copy what it returns.
+   * Runs a read of the search projections on their own thread (a consistent view, after whole
+   * committed batches, including those of every command already answered). The read must copy what
+   * it returns.
    */
   public <T> CompletableFuture<T> search(java.util.function.Function<io.caseway.engine.query.Projections, T> read) {
-    CompletableFuture<T> future = new CompletableFuture<>();
-    processor.execute(() -> {
-      try {
-        future.complete(read.apply(projections));
-      } catch (RuntimeException e) {
-        future.completeExceptionally(e);
-      }
-    });
-    return future;
+    return projectionStore.search(read);
   }
 
   /**
@@ -384,6 +380,7 @@ public final class Engine implements AutoCloseable {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
+    projectionStore.close();
     try {
       journal.close();
     } catch (IOException e) {

@@ -50,19 +50,27 @@ public final class StateRecovery implements StreamProcessor.StateRebuilder, Stre
   private final Function<EngineState, EventAppliers> appliersFactory;
 
   /**
-   * Data kept beside the state (the search projections): saved just before each snapshot at its
-   * position, loaded with the snapshot that recovery starts from, and fed the journal after it.
+   * Data kept beside the state (the search projections). It is asked to save itself at each
+   * snapshot position, and may do so later, on its own thread; it says which position it last saved
+   * durably, and the journal is never compacted past that. Recovery loads its newest save at or
+   * before the snapshot recovery starts from and feeds it the journal from there.
    */
   public interface Sidecar {
-    /** Loads what was saved at this snapshot position; false if there is nothing usable (then it is empty). */
-    boolean load(long position);
+    /**
+     * Loads the newest save at or before {@code position}; returns its position, or -1 if there is
+     * nothing usable (then the sidecar is empty).
+     */
+    long load(long position);
 
     void reset();
 
     void apply(io.caseway.engine.protocol.Record record);
 
-    /** Saves the current content, which is at {@code position}; may throw. */
+    /** Saves the current content, which is at {@code position}, now or later. */
     void save(long position);
+
+    /** The position of the newest save that is durably on disk, or -1. */
+    long savedPosition();
   }
 
   private Sidecar sidecar;
@@ -137,9 +145,15 @@ public final class StateRecovery implements StreamProcessor.StateRebuilder, Stre
                 + "disk); the snapshot holds the newer state", last, position);
           }
           long replayStarted = System.nanoTime();
-          boolean sidecarLoaded = sidecar != null && sidecar.load(position);
-          long[] replayed = replay(fresh, position, sidecarLoaded);
-          if (sidecar != null && !sidecarLoaded) {
+          long sidecarAt = sidecar == null ? -1 : sidecar.load(position);
+          if (sidecarAt >= 0 && sidecarAt < position && journal.firstPosition() > sidecarAt + 1) {
+            LOG.warn("The search projections saved at position {} cannot be brought up to the snapshot at {}: the "
+                + "journal starts at {}", sidecarAt, position, journal.firstPosition());
+            sidecar.reset();
+            sidecarAt = -1;
+          }
+          long[] replayed = replay(fresh, position, sidecarAt);
+          if (sidecar != null && sidecarAt < 0) {
             rebuildSidecar(position);
           }
           newestGood = position;
@@ -167,7 +181,7 @@ public final class StateRecovery implements StreamProcessor.StateRebuilder, Stre
     if (sidecar != null) {
       sidecar.reset();
     }
-    long[] replayed = replay(fresh, 0, sidecar != null);
+    long[] replayed = replay(fresh, 0, sidecar != null ? 0 : -1);
     newestGood = -1;
     lastRecovery = new RecoveryStats(-1, replayed[1], replayed[0], (System.nanoTime() - started) / 1_000_000);
     if (replayed[1] > 0) {
@@ -198,17 +212,24 @@ public final class StateRecovery implements StreamProcessor.StateRebuilder, Stre
     return null;
   }
 
-  /** Applies the journal entries after {@code afterPosition}; returns {last position, entries applied}. */
-  private long[] replay(StreamProcessor.Rebuilt target, long afterPosition, boolean withSidecar) throws IOException {
+  /**
+   * Applies the journal entries after {@code afterPosition} to the state, and those after {@code
+   * sidecarAfter} to the sidecar (none if negative); returns {last position, entries applied to the
+   * state}.
+   */
+  private long[] replay(StreamProcessor.Rebuilt target, long afterPosition, long sidecarAfter) throws IOException {
     long[] result = {0, 0};
-    journal.replay(afterPosition, (position, payload) -> {
+    long from = sidecarAfter >= 0 ? Math.min(afterPosition, sidecarAfter) : afterPosition;
+    journal.replay(from, (position, payload) -> {
       io.caseway.engine.protocol.Record record = codec.decode(payload);
-      target.appliers().apply(record);
-      if (withSidecar) {
+      if (position > afterPosition) {
+        target.appliers().apply(record);
+        result[0] = position;
+        result[1]++;
+      }
+      if (sidecarAfter >= 0 && position > sidecarAfter) {
         sidecar.apply(record);
       }
-      result[0] = position;
-      result[1]++;
     });
     return result;
   }
@@ -245,8 +266,10 @@ public final class StateRecovery implements StreamProcessor.StateRebuilder, Stre
       long written = System.nanoTime();
       long older = newestGood;
       newestGood = position;
-      if (older > 0 && older < position) {
-        journal.compactUpTo(older - 1);
+      // never past what the sidecar has durably saved, or it could not catch up after a crash
+      long keepFrom = sidecar == null ? older : Math.min(older, sidecar.savedPosition());
+      if (keepFrom > 0 && keepFrom < position) {
+        journal.compactUpTo(keepFrom - 1);
       }
       SnapshotStats stats = new SnapshotStats(position, payload.length, (serialized - started) / 1_000_000,
           (written - serialized) / 1_000_000);

@@ -72,6 +72,8 @@ public final class Projections implements RecordListener {
     public TreeMap<Long, DecisionRequirements> decisionRequirements = new TreeMap<>();
     /** The key of the last purge (the change id Camunda Process Test waits for), or -1. */
     public long lastPurgeChangeId = -1;
+    /** The timestamp of the newest event applied (the engine's clock, so time travel counts). */
+    public long lastTimestamp;
     /** Position of the last record applied. */
     public long position;
   }
@@ -287,8 +289,72 @@ public final class Projections implements RecordListener {
     data.lastPurgeChangeId = purge;
   }
 
-  byte[] write() throws IOException {
-    return JSON.writeValueAsBytes(data);
+  /**
+   * How much finished history the searches keep: finished process instances (with everything that
+   * belongs to them) are dropped once they ended more than {@code maxAge} ago, and beyond the
+   * {@code maxFinishedInstances} newest. Running instances are always kept.
+   */
+  public record Retention(int maxFinishedInstances, java.time.Duration maxAge) {
+    public static final Retention DEFAULT = new Retention(10_000, java.time.Duration.ofDays(30));
+  }
+
+  private Retention retention = Retention.DEFAULT;
+
+  public void setRetention(Retention retention) {
+    this.retention = retention;
+  }
+
+  /**
+   * Drops finished history beyond the retention. A finished instance goes together with the
+   * instances its call activities started; an instance whose parent still runs stays.
+   *
+   * @return how many process instances were dropped
+   */
+  public int evictHistory() {
+    long cutoff = data.lastTimestamp - retention.maxAge().toMillis();
+    List<ProcessInstance> finishedRoots = new ArrayList<>();
+    Map<Long, List<Long>> children = new HashMap<>();
+    for (ProcessInstance pi : data.processInstances.values()) {
+      boolean root = pi.parentProcessInstanceKey <= 0 || !data.processInstances.containsKey(pi.parentProcessInstanceKey);
+      if (root && !"ACTIVE".equals(pi.state)) {
+        finishedRoots.add(pi);
+      } else if (!root) {
+        children.computeIfAbsent(pi.parentProcessInstanceKey, k -> new ArrayList<>()).add(pi.key);
+      }
+    }
+    finishedRoots.sort(java.util.Comparator.comparingLong((ProcessInstance pi) -> pi.endDate).reversed());
+    java.util.Set<Long> evicted = new java.util.HashSet<>();
+    for (int n = 0; n < finishedRoots.size(); n++) {
+      ProcessInstance pi = finishedRoots.get(n);
+      if (n >= retention.maxFinishedInstances() || pi.endDate < cutoff) {
+        java.util.ArrayDeque<Long> todo = new java.util.ArrayDeque<>(List.of(pi.key));
+        while (!todo.isEmpty()) {
+          long k = todo.pop();
+          if (evicted.add(k)) {
+            todo.addAll(children.getOrDefault(k, List.of()));
+          }
+        }
+      }
+    }
+    if (evicted.isEmpty()) {
+      return 0;
+    }
+    data.processInstances.keySet().removeAll(evicted);
+    data.elementInstances.values().removeIf(x -> evicted.contains(x.processInstanceKey));
+    data.variables.values().removeIf(x -> evicted.contains(x.processInstanceKey));
+    data.incidents.values().removeIf(x -> evicted.contains(x.processInstanceKey));
+    data.userTasks.values().removeIf(x -> evicted.contains(x.processInstanceKey));
+    data.jobs.values().removeIf(x -> evicted.contains(x.processInstanceKey));
+    data.sequenceFlows.values().removeIf(x -> evicted.contains(x.processInstanceKey));
+    data.messageSubscriptions.values().removeIf(x -> evicted.contains(x.processInstanceKey));
+    data.correlatedSubscriptions.removeIf(x -> evicted.contains(x.processInstanceKey));
+    data.decisionInstances.values().removeIf(x -> evicted.contains(x.processInstanceKey));
+    return evicted.size();
+  }
+
+  /** Writes the data as JSON to {@code out}, leaving the stream open. */
+  void write(java.io.OutputStream out) throws IOException {
+    JSON.writer().without(com.fasterxml.jackson.core.JsonGenerator.Feature.AUTO_CLOSE_TARGET).writeValue(out, data);
   }
 
   void read(byte[] bytes) throws IOException {
@@ -307,6 +373,7 @@ public final class Projections implements RecordListener {
       return;
     }
     data.position = r.position();
+    data.lastTimestamp = Math.max(data.lastTimestamp, r.timestamp());
     long key = r.key();
     long time = r.timestamp();
     switch (r.intent()) {

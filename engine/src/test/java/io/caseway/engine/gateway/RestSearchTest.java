@@ -17,6 +17,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -270,6 +271,40 @@ class RestSearchTest {
         null, 404);
     assertThat(search("/v2/process-definitions/" + childDefinition + "/statistics/element-instances",
         "{\"filter\":{\"colour\":\"red\"}}", 400).path("detail").asText()).contains("colour");
+  }
+
+  @Test
+  void shouldDropFinishedHistoryBeyondTheRetentionButKeepRunningInstances(@TempDir Path other) throws Exception {
+    h.close();
+    h = new EngineHarness(other, c -> c.withSearchRetention(
+        new io.caseway.engine.query.Projections.Retention(2, Duration.ofDays(7))));
+    connect();
+    rest.newDeployResourceCommand().addProcessModel(Bpmn.createExecutableProcess("quick").startEvent().endEvent()
+        .done(), "quick.bpmn").addProcessModel(order(), "order.bpmn").send().join();
+    long running = startOrder(Map.of());
+    String monitoring = "http://127.0.0.1:" + h.engine().monitoringPort();
+    long old = rest.newCreateInstanceCommand().bpmnProcessId("quick").latestVersion().send().join()
+        .getProcessInstanceKey();
+    send("POST", monitoring + "/actuator/clock/add", "{\"offsetMilli\":" + Duration.ofDays(8).toMillis() + "}", 200);
+    List<Long> recent = new java.util.ArrayList<>();
+    for (int i = 0; i < 4; i++) {
+      recent.add(rest.newCreateInstanceCommand().bpmnProcessId("quick").latestVersion().send().join()
+          .getProcessInstanceKey());
+    }
+    assertThat(rest.newProcessInstanceSearchRequest().send().join().items()).hasSize(6);
+
+    rest.close();
+    h.restart(); // closing takes a snapshot, which applies the retention
+    connect();
+
+    var kept = rest.newProcessInstanceSearchRequest().send().join().items().stream()
+        .map(pi -> pi.getProcessInstanceKey()).toList();
+    assertThat(kept).containsExactlyInAnyOrder(running, recent.get(2), recent.get(3));
+    assertThat(kept).doesNotContain(old);
+    assertThat(rest.newElementInstanceSearchRequest().filter(f -> f.processInstanceKey(old)).send().join().items())
+        .isEmpty();
+    assertThat(rest.newElementInstanceSearchRequest().filter(f -> f.processInstanceKey(running)).send().join()
+        .items()).extracting(e -> e.getElementId()).contains("charge");
   }
 
   private JsonNode search(String path, String body, int status) throws Exception {
