@@ -35,7 +35,8 @@ class SnapshotFallbackTest {
   @TempDir static Path shared;
   @TempDir Path tmp;
 
-  record Before(Map<String, Object> state, List<Long> waitingTimerInstances, List<Long> snapshots) {}
+  record Before(Map<String, Object> state, List<Long> waitingTimerInstances, List<Long> snapshots,
+      java.util.Set<Long> searchableInstances) {}
 
   private static Before workload;
 
@@ -55,9 +56,11 @@ class SnapshotFallbackTest {
     EngineHarness h = new EngineHarness(data, SMALL);
     MixedWorkload workload = new MixedWorkload(h);
     Map<String, Object> state;
+    java.util.Set<Long> searchable;
     try {
       workload.run(() -> {});
       state = h.engine().query(StateDump::of).join();
+      searchable = searchableInstances(h);
     } finally {
       h.close();
     }
@@ -66,7 +69,7 @@ class SnapshotFallbackTest {
     assertThat(RestartWithSnapshotsTest.segmentPositions(data.resolve("journal")).get(0))
         .as("the journal was compacted, but keeps the older snapshot's entry")
         .isGreaterThan(1).isLessThanOrEqualTo(snapshots.get(0));
-    return new Before(state, List.copyOf(workload.waitingTimerInstances), snapshots);
+    return new Before(state, List.copyOf(workload.waitingTimerInstances), snapshots, searchable);
   }
 
   @Test
@@ -85,6 +88,31 @@ class SnapshotFallbackTest {
       // and the processes go on: the waiting timers fire
       h.engine().addClockOffset(Duration.ofHours(2)).join();
       before.waitingTimerInstances().forEach(h::awaitProcessCompleted);
+    }
+  }
+
+  private static java.util.Set<Long> searchableInstances(EngineHarness h) {
+    return h.engine().search(p -> java.util.Set.copyOf(p.data().processInstances.keySet())).join();
+  }
+
+  @Test
+  void lostNewestSearchProjectionsAreRebuiltFromAnOlderSaveAndTheJournal() throws IOException {
+    Path data = tmp.resolve("data");
+    Before before = workloadIn(data);
+    assertThat(before.searchableInstances()).isNotEmpty();
+    Path projections = data.resolve("projections");
+    List<Path> saves;
+    try (var files = Files.list(projections)) {
+      saves = files.sorted().toList();
+    }
+    assertThat(saves).as("saved projections").hasSizeGreaterThan(1);
+    Path newest = saves.stream().max(java.util.Comparator.comparingLong(
+        f -> Long.parseLong(f.getFileName().toString().replace(".json.gz", "")))).orElseThrow();
+    Files.delete(newest);
+
+    try (EngineHarness h = new EngineHarness(data, SMALL)) {
+      assertThat(searchableInstances(h)).as("searchable process instances after losing the newest save")
+          .isEqualTo(before.searchableInstances());
     }
   }
 
