@@ -19,7 +19,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * The monitoring port (Camunda's management port, 9600 by default): what Camunda Process Test
  * calls besides the REST API. {@code GET /actuator/clock}, {@code POST /actuator/clock/add}
  * {"offsetMilli"}, {@code POST /actuator/clock/pin} {"epochMilli"}, {@code DELETE /actuator/clock},
- * and {@code POST /actuator/cluster/purge}, which wipes all process data and answers {"changeId"}.
+ * {@code POST /actuator/cluster/purge}, which wipes all process data and answers {"changeId"}, and
+ * {@code GET /actuator/health} (also {@code /status}, {@code /readiness}, {@code /liveness}): {"status":"UP"}.
  */
 public final class MonitoringGateway implements AutoCloseable {
   private final HttpServer server;
@@ -34,6 +35,12 @@ public final class MonitoringGateway implements AutoCloseable {
       return t;
     });
     router.add("GET", "/actuator/clock", ex -> ex.ok(clock(engine.clock().instant())));
+    // health: UP once the engine answers a read of its state (it then also processes commands)
+    router.add("GET", "/actuator/health", ex -> ex.answer(engine.query(s -> s.lastPosition()), p -> health()));
+    router.add("GET", "/actuator/health/status", ex -> ex.answer(engine.query(s -> s.lastPosition()), p -> health()));
+    router.add("GET", "/actuator/health/readiness", ex -> ex.answer(engine.query(s -> s.lastPosition()),
+        p -> health()));
+    router.add("GET", "/actuator/health/liveness", ex -> ex.ok(health()));
     router.add("POST", "/actuator/clock/add", ex -> {
       JsonNode body = RestJson.tree(ex.body());
       JsonNode offset = body.path("offsetMilli");
@@ -75,6 +82,10 @@ public final class MonitoringGateway implements AutoCloseable {
       }
     });
     server.start();
+  }
+
+  private static Map<String, Object> health() {
+    return Map.of("status", "UP");
   }
 
   private static Map<String, Object> clock(Instant now) {
