@@ -1,0 +1,6 @@
+package io.caseway.app.casefile;
+
+import java.util.UUID;
+
+/** Published inside the closing transaction: the caseworker's caseload frees a place. */
+public record CaseClosed(UUID caseId, Track track, UUID caseworkerId) {}

@@ -1,0 +1,112 @@
+package io.caseway.app.casefile;
+
+import io.caseway.app.consent.Consents;
+import io.caseway.app.policy.Policy;
+import io.caseway.app.referral.Referral;
+import io.caseway.app.referral.Referrals;
+import io.caseway.app.shared.Problems.ProblemException;
+import io.caseway.workers.CaseOpening;
+import io.caseway.workers.InvalidReferralException;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.UUID;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.orm.ObjectOptimisticLockingFailureException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Opens, reads and changes case files. */
+@Service
+public class CaseFiles implements CaseOpening {
+  private final CaseFileRepository cases;
+  private final Referrals referrals;
+  private final Consents consents;
+  private final Policy policy;
+  private final ApplicationEventPublisher events;
+  private final Clock clock;
+
+  CaseFiles(CaseFileRepository cases, Referrals referrals, Consents consents, Policy policy,
+      ApplicationEventPublisher events, Clock clock) {
+    this.cases = cases;
+    this.referrals = referrals;
+    this.consents = consents;
+    this.policy = policy;
+    this.events = events;
+    this.clock = clock;
+  }
+
+  /** For the intake process: the referral's case, opened once under the current rule set. */
+  @Override
+  @Transactional
+  public String openCase(String referralId, String track) {
+    Referral referral = referrals.find(parseReferral(referralId))
+        .orElseThrow(() -> new InvalidReferralException("No referral with id '" + referralId + "'"));
+    Track chosen;
+    try {
+      chosen = Track.fromProcessValue(track);
+    } catch (IllegalArgumentException e) {
+      throw new InvalidReferralException(e.getMessage());
+    }
+    return cases.findByReferralId(referral.id())
+        .orElseGet(() -> {
+          CaseFile opened = cases.saveAndFlush(new CaseFile(referral.citizenId(), referral.id(),
+              policy.currentRuleSet(), chosen, clock.instant()));
+          consents.attachReferralConsentsToCase(referral.id(), opened.id());
+          return opened;
+        })
+        .id().toString();
+  }
+
+  @Transactional(readOnly = true)
+  public CaseView get(UUID caseId) {
+    return CaseView.of(load(caseId));
+  }
+
+  /** Records the benefit; refuses a stale version (someone changed the case since it was read). */
+  @Transactional
+  public CaseView recordBenefit(UUID caseId, long expectedVersion, String benefitType, LocalDate startDate) {
+    CaseFile c = load(caseId);
+    requireVersion(c, expectedVersion);
+    guard(() -> c.recordBenefit(benefitType, startDate,
+        policy.period(c.ruleSet(), "clarification.max-duration", startDate)));
+    cases.flush();
+    return CaseView.of(c);
+  }
+
+  @Transactional
+  public CaseView close(UUID caseId, long expectedVersion, LastingSolution solution) {
+    CaseFile c = load(caseId);
+    requireVersion(c, expectedVersion);
+    UUID caseworker = c.caseworkerId().orElse(null);
+    guard(() -> c.close(solution, clock.instant()));
+    events.publishEvent(new CaseClosed(c.id(), c.track(), caseworker));
+    cases.flush();
+    return CaseView.of(c);
+  }
+
+  private CaseFile load(UUID caseId) {
+    return cases.findById(caseId).orElseThrow(() -> ProblemException.notFound("No case with id " + caseId));
+  }
+
+  private static void requireVersion(CaseFile c, long expected) {
+    if (c.version() != expected) {
+      throw new ObjectOptimisticLockingFailureException(CaseFile.class, c.id());
+    }
+  }
+
+  private static void guard(Runnable transition) {
+    try {
+      transition.run();
+    } catch (IllegalStateException e) {
+      throw ProblemException.conflict(e.getMessage());
+    }
+  }
+
+  private static UUID parseReferral(String referralId) {
+    try {
+      return UUID.fromString(referralId == null ? "" : referralId.strip());
+    } catch (IllegalArgumentException e) {
+      throw new InvalidReferralException("'" + referralId + "' is not a referral id");
+    }
+  }
+}

@@ -1,0 +1,9 @@
+package io.caseway.app.caseload;
+
+import java.util.List;
+import java.util.UUID;
+import org.springframework.data.jpa.repository.JpaRepository;
+
+interface WaitingListRepository extends JpaRepository<WaitingListEntry, UUID> {
+  List<WaitingListEntry> findAllByOrderByWaitingSinceAsc();
+}

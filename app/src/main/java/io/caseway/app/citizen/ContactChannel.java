@@ -1,0 +1,8 @@
+package io.caseway.app.citizen;
+
+public enum ContactChannel {
+  PHONE,
+  EMAIL,
+  LETTER,
+  IN_PERSON
+}

@@ -1,0 +1,51 @@
+package io.caseway.app.consent;
+
+import io.caseway.app.shared.Problems.ProblemException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Records, withdraws and checks specific consents. */
+@Service
+@Transactional
+public class Consents {
+  /** What a partner or coach states when recording a consent. */
+  public record Given(DataCategory dataCategory, String source, String purpose, Instant expiresAt) {}
+
+  private final ConsentRepository consents;
+  private final Clock clock;
+
+  Consents(ConsentRepository consents, Clock clock) {
+    this.consents = consents;
+    this.clock = clock;
+  }
+
+  /** Records consents given with a referral (before the case exists). */
+  public List<Consent> recordForReferral(UUID citizenId, UUID referralId, List<Given> given) {
+    Instant now = clock.instant();
+    return given.stream()
+        .map(g -> consents.save(new Consent(citizenId, referralId, g.dataCategory(), g.source().strip(),
+            g.purpose().strip(), now, g.expiresAt())))
+        .toList();
+  }
+
+  /** The case opened from a referral takes over the consents given with it. */
+  public void attachReferralConsentsToCase(UUID referralId, UUID caseId) {
+    consents.findByReferralId(referralId).forEach(c -> c.attachToCase(caseId));
+  }
+
+  public Consent withdraw(UUID consentId) {
+    Consent consent = consents.findById(consentId)
+        .orElseThrow(() -> ProblemException.notFound("No consent with id " + consentId));
+    consent.withdraw(clock.instant());
+    return consent;
+  }
+
+  @Transactional(readOnly = true)
+  public List<Consent> ofCitizen(UUID citizenId) {
+    return consents.findByCitizenId(citizenId);
+  }
+}

@@ -1,0 +1,39 @@
+package io.caseway.app;
+
+import io.caseway.app.platform.ProcessDeployer;
+import io.caseway.app.referral.PartnerOrganisation;
+import io.caseway.app.referral.PartnerOrganisationRepository;
+import java.time.Instant;
+import java.util.UUID;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/** What full integration tests set up: an empty case file, a partner, the journeys deployed. */
+@Component
+public class IntegrationTestSupport {
+  private final JdbcTemplate jdbc;
+  private final PartnerOrganisationRepository partners;
+  private final ProcessDeployer deployer;
+
+  IntegrationTestSupport(JdbcTemplate jdbc, PartnerOrganisationRepository partners, ProcessDeployer deployer) {
+    this.jdbc = jdbc;
+    this.partners = partners;
+    this.deployer = deployer;
+  }
+
+  /** Empties every table but the policy rules (which the migration seeds), and deploys the journeys. */
+  public void reset() {
+    jdbc.execute("truncate waiting_list_entry, consent, idempotency_key, case_file, referral, citizen, caseload,"
+        + " caseworker, partner_organisation cascade");
+    deployer.deployAll();
+  }
+
+  public UUID gpPractice() {
+    return partners.save(new PartnerOrganisation("Nørrebro GP practice", PartnerOrganisation.Kind.GP_PRACTICE,
+        Instant.now())).id();
+  }
+
+  public long count(String table) {
+    return jdbc.queryForObject("select count(*) from " + table, Long.class);
+  }
+}

@@ -1,0 +1,148 @@
+package io.caseway.app.referral;
+
+import static io.camunda.process.test.api.CamundaAssert.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.camunda.process.test.api.CamundaSpringProcessTest;
+import io.camunda.process.test.api.assertions.ProcessInstanceSelectors;
+import io.caseway.app.IntegrationTestSupport;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+
+/**
+ * A health partner's referral over HTTP starts referral-intake on the engine (the real workers,
+ * the real triage decision, PostgreSQL) and ends as a case assigned to an eligible coach.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@CamundaSpringProcessTest
+class ReferralIntakeIntegrationTest {
+  @Autowired TestRestTemplate http;
+  @Autowired IntegrationTestSupport support;
+  UUID partner;
+
+  @BeforeEach
+  void setUp() {
+    support.reset();
+    partner = support.gpPractice();
+  }
+
+  private ResponseEntity<JsonNode> refer(String key, Map<String, Object> body) {
+    HttpHeaders headers = new HttpHeaders();
+    headers.setContentType(MediaType.APPLICATION_JSON);
+    if (key != null) {
+      headers.set("Idempotency-Key", key);
+    }
+    return http.exchange("/api/referrals", HttpMethod.POST, new HttpEntity<>(body, headers), JsonNode.class);
+  }
+
+  static Map<String, Object> referral(UUID partner, String person, List<String> needs) {
+    return Map.of(
+        "partnerOrganisationId", partner,
+        "citizen", Map.of("personIdentifier", person, "fullName", "Mette Hansen", "preferredLanguage", "da",
+            "contactChannel", "PHONE", "contactDetail", "+45 1234 5678", "communityLocation", "Nørrebro library",
+            "vulnerabilityFlags", List.of("anxiety-in-groups")),
+        "referrer", Map.of("name", "Dr. Jensen", "role", "GP"),
+        "reason", "Long-term sick leave with back pain; wants to try a few hours of work",
+        "needs", needs,
+        "consents", List.of(Map.of("dataCategory", "GP_RECORDS", "source", "Nørrebro GP practice",
+            "purpose", "Work-capacity assessment in the clarification")));
+  }
+
+  private UUID caseworker(String email, boolean socialWork, int interdisciplinaryCap) {
+    ResponseEntity<JsonNode> created = http.postForEntity("/api/caseworkers", Map.of("name", email, "email", email,
+        "socialWorkQualified", socialWork, "district", "Nørrebro", "region", "Hovedstaden",
+        "caps", Map.of("INTERDISCIPLINARY_UNIT", interdisciplinaryCap, "JOB_DIRECTED", 30)), JsonNode.class);
+    assertThat(created.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+    return UUID.fromString(created.getBody().get("caseworkerId").asText());
+  }
+
+  @Test
+  void aReferralWithHealthNeedsEndsAsACaseWithASocialWorkQualifiedCoach() {
+    caseworker("no-education@caseway.test", false, 20);
+    UUID qualified = caseworker("social-worker@caseway.test", true, 20);
+
+    ResponseEntity<JsonNode> response = refer("key-1", referral(partner, "0101901234", List.of("HEALTH", "DEBT")));
+
+    assertThat(response.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+    assertThat(response.getHeaders().getFirst("Idempotent-Replayed")).isEqualTo("false");
+    String referralId = response.getBody().get("referralId").asText();
+    assertThat(ProcessInstanceSelectors.byProcessId("referral-intake"))
+        .isCompleted()
+        .hasCompletedElements("EndEvent_CaseAssigned")
+        .hasVariable("track", "interdisciplinary-unit")
+        .hasVariable("caseworkerId", qualified.toString());
+
+    UUID citizen = UUID.fromString(response.getBody().get("citizenId").asText());
+    JsonNode export = http.getForObject("/api/citizens/" + citizen + "/export", JsonNode.class);
+    JsonNode theCase = export.get("cases").get(0);
+    assertThat(theCase.get("referralId").asText()).isEqualTo(referralId);
+    assertThat(theCase.get("status").asText()).isEqualTo("ACTIVE");
+    assertThat(theCase.get("track").asText()).isEqualTo("INTERDISCIPLINARY_UNIT");
+    assertThat(theCase.get("caseworkerId").asText()).isEqualTo(qualified.toString());
+    assertThat(export.get("consents").get(0).get("caseId").asText()).isEqualTo(theCase.get("caseId").asText());
+    assertThat(export.get("referrals").get(0).get("acknowledgedAt").isNull()).isFalse();
+
+    JsonNode load = http.getForObject("/api/caseworkers/" + qualified, JsonNode.class).get("caseload");
+    assertThat(load.findValues("activeCount").stream().mapToInt(JsonNode::asInt).sum()).isEqualTo(1);
+  }
+
+  @Test
+  void aRepeatedRequestReturnsTheFirstReferralAndStartsOneIntake() {
+    caseworker("coach@caseway.test", true, 20);
+    Map<String, Object> body = referral(partner, "0202901234", List.of());
+
+    ResponseEntity<JsonNode> first = refer("same-key", body);
+    ResponseEntity<JsonNode> again = refer("same-key", body);
+
+    assertThat(again.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+    assertThat(again.getHeaders().getFirst("Idempotent-Replayed")).isEqualTo("true");
+    assertThat(again.getBody().get("referralId")).isEqualTo(first.getBody().get("referralId"));
+    assertThat(ProcessInstanceSelectors.byProcessId("referral-intake")).isCompleted();
+    assertThat(support.count("referral")).isEqualTo(1);
+    assertThat(support.count("case_file")).isEqualTo(1);
+  }
+
+  @Test
+  void theSameKeyWithAnotherReferralIsRefusedAndStoresNothing() {
+    refer("key-2", referral(partner, "0303901234", List.of()));
+
+    ResponseEntity<JsonNode> reused = refer("key-2", referral(partner, "0404901234", List.of()));
+
+    assertThat(reused.getStatusCode()).isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
+    assertThat(reused.getHeaders().getContentType().toString()).startsWith("application/problem+json");
+    assertThat(reused.getBody().get("detail").asText()).contains("key-2").contains("different referral");
+    assertThat(support.count("referral")).isEqualTo(1);
+    assertThat(support.count("citizen")).isEqualTo(1);
+  }
+
+  @Test
+  void invalidFieldsAreNamedAndNothingIsStored() {
+    Map<String, Object> body = new java.util.HashMap<>(referral(partner, "bad id!", List.of("HEALTH")));
+    body.put("reason", " ");
+
+    ResponseEntity<JsonNode> refused = refer("key-3", body);
+
+    assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(refused.getBody().get("errors").findValuesAsText("field"))
+        .containsExactly("citizen.personIdentifier", "reason");
+    assertThat(refer(null, referral(partner, "0505901234", List.of())).getBody().get("detail").asText())
+        .contains("Idempotency-Key");
+    Map<String, Object> unknownPartner = new java.util.HashMap<>(referral(UUID.randomUUID(), "0505901234", List.of()));
+    assertThat(refer("key-4", unknownPartner).getBody().get("errors").findValuesAsText("field"))
+        .containsExactly("partnerOrganisationId");
+    assertThat(support.count("referral") + support.count("citizen") + support.count("consent")).isZero();
+  }
+}
