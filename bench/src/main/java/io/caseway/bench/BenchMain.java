@@ -27,6 +27,7 @@ public final class BenchMain {
       case "timers" -> TimersBench.run(options);
       case "restart-child" -> TimersBench.restartChild(options);
       case "fsync" -> FsyncBench.run(options);
+      case "caseload" -> CaseloadBench.run(options);
       case "jfr-summary" -> JfrSummary.run(options);
       default -> {
         System.out.println("""
@@ -35,6 +36,7 @@ public final class BenchMain {
               latency      job created -> worker handler, p50/p99/max              [mode=poll|stream|both rate= warmup= seconds= maxJobsActive= pollInterval=]
               timers       heap per waiting timer instance and restart time        [count= inflight= restartJfr=PATH]
               fsync        cost of one write+force on this disk                    [count= bytes=]
+              caseload     the app's caseload and case-search queries on PostgreSQL  [cases= caseworkers= samples= url= regenerate=true]
               jfr-summary  summarise a JFR recording's method samples              file=PATH [top= thread=]""");
         if (!"help".equals(name)) {
           System.exit(2);

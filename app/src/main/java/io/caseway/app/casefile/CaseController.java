@@ -15,6 +15,10 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -24,6 +28,7 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 @RequestMapping("/api/cases")
+@Validated
 class CaseController {
   record BenefitChange(@NotBlank @Size(max = 40) String benefitType, @NotNull @PastOrPresent LocalDate startDate) {}
 
@@ -34,6 +39,20 @@ class CaseController {
   CaseController(CaseFiles cases) {
     this.cases = cases;
   }
+
+  /** One page of cases; {@code size} at most 100. */
+  @GetMapping
+  CasePage search(@RequestParam(required = false) UUID caseworkerId, @RequestParam(required = false) CaseStatus status,
+      @RequestParam(required = false) Track track, @RequestParam(required = false) UUID citizenId,
+      @RequestParam(required = false) LocalDate clarificationDeadlineBefore,
+      @RequestParam(defaultValue = "0") @Min(0) int page,
+      @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
+    var found = cases.search(new CaseSearch(caseworkerId, status, track, citizenId, clarificationDeadlineBefore), page,
+        size);
+    return new CasePage(found.getContent(), found.getNumber(), found.getSize(), found.getTotalElements());
+  }
+
+  record CasePage(java.util.List<CaseView> items, int page, int size, long totalItems) {}
 
   @GetMapping("/{caseId}")
   ResponseEntity<CaseView> get(@PathVariable UUID caseId) {

@@ -8,7 +8,8 @@ import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Lock;
 import org.springframework.data.jpa.repository.Query;
 
-public interface CaseFileRepository extends JpaRepository<CaseFile, UUID> {
+public interface CaseFileRepository extends JpaRepository<CaseFile, UUID>,
+    org.springframework.data.jpa.repository.JpaSpecificationExecutor<CaseFile> {
   Optional<CaseFile> findByReferralId(UUID referralId);
 
   List<CaseFile> findByCitizenId(UUID citizenId);

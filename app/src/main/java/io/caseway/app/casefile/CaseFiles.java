@@ -57,6 +57,15 @@ public class CaseFiles implements CaseOpening {
         .id().toString();
   }
 
+  /** Cases matching the search, soonest clarification deadline first (cases without one last). */
+  @Transactional(readOnly = true)
+  public org.springframework.data.domain.Page<CaseView> search(CaseSearch search, int page, int size) {
+    // PostgreSQL puts nulls last in ascending order, as the index case_file_caseworker does
+    var order = org.springframework.data.domain.Sort.by("clarificationDeadline", "openedAt", "id");
+    return cases.findAll(search.specification(), org.springframework.data.domain.PageRequest.of(page, size, order))
+        .map(CaseView::of);
+  }
+
   @Transactional(readOnly = true)
   public CaseView get(UUID caseId) {
     return CaseView.of(load(caseId));

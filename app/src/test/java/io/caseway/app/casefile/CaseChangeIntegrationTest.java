@@ -117,4 +117,24 @@ class CaseChangeIntegrationTest {
     assertThat(http.getForEntity("/api/cases/" + UUID.randomUUID(), JsonNode.class).getStatusCode())
         .isEqualTo(HttpStatus.NOT_FOUND);
   }
+
+  @Test
+  void casesAreFoundByCitizenStatusAndDeadlineWithPageLimits() {
+    String etag = http.getForEntity("/api/cases/" + caseId, JsonNode.class).getHeaders().getETag();
+    put("/api/cases/" + caseId + "/benefit", etag, Map.of("benefitType", "CASH_BENEFIT", "startDate", "2026-01-10"));
+    String citizen = http.getForObject("/api/cases/" + caseId, JsonNode.class).get("citizenId").asText();
+
+    JsonNode byCitizen = http.getForObject("/api/cases?citizenId=" + citizen, JsonNode.class);
+    assertThat(byCitizen.get("totalItems").asLong()).isEqualTo(1);
+    assertThat(byCitizen.get("items").get(0).get("caseId").asText()).isEqualTo(caseId.toString());
+    assertThat(http.getForObject("/api/cases?clarificationDeadlineBefore=2027-01-11&status=AWAITING_COACH",
+        JsonNode.class).get("totalItems").asLong()).isEqualTo(1);
+    assertThat(http.getForObject("/api/cases?clarificationDeadlineBefore=2027-01-10", JsonNode.class)
+        .get("totalItems").asLong()).isZero();
+    ResponseEntity<JsonNode> tooBig = http.getForEntity("/api/cases?size=1000", JsonNode.class);
+    assertThat(tooBig.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(tooBig.getBody().get("errors").findValuesAsText("field")).singleElement().asString().contains("size");
+    assertThat(http.getForEntity("/api/cases?status=OPENISH", JsonNode.class).getBody().get("errors")
+        .findValuesAsText("field")).containsExactly("status");
+  }
 }
