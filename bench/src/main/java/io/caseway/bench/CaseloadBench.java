@@ -9,7 +9,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Supplier;
@@ -27,27 +26,28 @@ import org.springframework.jdbc.core.JdbcTemplate;
 final class CaseloadBench {
   private CaseloadBench() {}
 
-  static void run(Map<String, String> options) {
-    int cases = Integer.parseInt(options.getOrDefault("cases", "1000000"));
-    int caseworkers = Integer.parseInt(options.getOrDefault("caseworkers", "10000"));
-    int samples = Integer.parseInt(options.getOrDefault("samples", "2000"));
-    String url = options.getOrDefault("url", "jdbc:postgresql://127.0.0.1:5432/test");
+  static void run(BenchSupport.Options options) {
+    int cases = options.integer("cases", 1_000_000);
+    int caseworkers = options.integer("caseworkers", 10_000);
+    int samples = options.integer("samples", 2000);
+    String url = options.string("url", "jdbc:postgresql://127.0.0.1:5432/test");
+    // command-line arguments outrank the app's application.yaml
+    String[] arguments = {
+        "--spring.datasource.url=" + url + "?currentSchema=caseway_bench",
+        "--spring.datasource.username=postgres",
+        "--spring.flyway.schemas=caseway_bench",
+        "--spring.jpa.properties.hibernate.default_schema=caseway_bench",
+        "--caseway.engine.embedded=false",
+        "--caseway.processes.deploy-on-start=false",
+        "--caseway.database.embedded-fallback=false",
+        "--camunda.client.worker.defaults.enabled=false",
+        "--caseway.intake.sweep-interval=PT1H",
+        "--logging.level.root=WARN"};
     try (ConfigurableApplicationContext app = new SpringApplicationBuilder(CasewayApplication.class)
         .web(WebApplicationType.NONE)
-        .properties(Map.ofEntries(
-            Map.entry("spring.datasource.url", url + "?currentSchema=caseway_bench"),
-            Map.entry("spring.datasource.username", "postgres"),
-            Map.entry("spring.flyway.schemas", "caseway_bench"),
-            Map.entry("spring.jpa.properties.hibernate.default_schema", "caseway_bench"),
-            Map.entry("caseway.engine.embedded", "false"),
-            Map.entry("caseway.processes.deploy-on-start", "false"),
-            Map.entry("caseway.database.embedded-fallback", "false"),
-            Map.entry("camunda.client.worker.defaults.enabled", "false"),
-            Map.entry("caseway.intake.sweep-interval", "PT1H"),
-            Map.entry("logging.level.root", "WARN")))
-        .run()) {
+        .run(arguments)) {
       JdbcTemplate jdbc = app.getBean(JdbcTemplate.class);
-      generate(jdbc, cases, caseworkers, Boolean.parseBoolean(options.getOrDefault("regenerate", "false")));
+      generate(jdbc, cases, caseworkers, Boolean.parseBoolean(options.string("regenerate", "false")));
       List<UUID> workerIds = jdbc.queryForList("select id from caseworker", UUID.class);
       List<UUID> citizenIds = jdbc.queryForList("select citizen_id from case_file tablesample system (1) limit 5000",
           UUID.class);

@@ -42,17 +42,13 @@ class CaseController {
 
   /** One page of cases; {@code size} at most 100. */
   @GetMapping
-  CasePage search(@RequestParam(required = false) UUID caseworkerId, @RequestParam(required = false) CaseStatus status,
+  CaseFiles.CasePage search(@RequestParam(required = false) UUID caseworkerId, @RequestParam(required = false) CaseStatus status,
       @RequestParam(required = false) Track track, @RequestParam(required = false) UUID citizenId,
       @RequestParam(required = false) LocalDate clarificationDeadlineBefore,
       @RequestParam(defaultValue = "0") @Min(0) int page,
       @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
-    var found = cases.search(new CaseSearch(caseworkerId, status, track, citizenId, clarificationDeadlineBefore), page,
-        size);
-    return new CasePage(found.getContent(), found.getNumber(), found.getSize(), found.getTotalElements());
+    return cases.search(new CaseSearch(caseworkerId, status, track, citizenId, clarificationDeadlineBefore), page, size);
   }
-
-  record CasePage(java.util.List<CaseView> items, int page, int size, long totalItems) {}
 
   @GetMapping("/{caseId}")
   ResponseEntity<CaseView> get(@PathVariable UUID caseId) {

@@ -8,8 +8,7 @@ import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Lock;
 import org.springframework.data.jpa.repository.Query;
 
-public interface CaseFileRepository extends JpaRepository<CaseFile, UUID>,
-    org.springframework.data.jpa.repository.JpaSpecificationExecutor<CaseFile> {
+public interface CaseFileRepository extends JpaRepository<CaseFile, UUID> {
   Optional<CaseFile> findByReferralId(UUID referralId);
 
   List<CaseFile> findByCitizenId(UUID citizenId);

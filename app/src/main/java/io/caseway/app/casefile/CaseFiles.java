@@ -24,9 +24,11 @@ public class CaseFiles implements CaseOpening {
   private final Policy policy;
   private final ApplicationEventPublisher events;
   private final Clock clock;
+  private final jakarta.persistence.EntityManager entityManager;
 
   CaseFiles(CaseFileRepository cases, Referrals referrals, Consents consents, Policy policy,
-      ApplicationEventPublisher events, Clock clock) {
+      ApplicationEventPublisher events, Clock clock, jakarta.persistence.EntityManager entityManager) {
+    this.entityManager = entityManager;
     this.cases = cases;
     this.referrals = referrals;
     this.consents = consents;
@@ -57,13 +59,26 @@ public class CaseFiles implements CaseOpening {
         .id().toString();
   }
 
-  /** Cases matching the search, soonest clarification deadline first (cases without one last). */
+  /** One page of a search: the items, and whether more follow (no total: counting a large result costs more than the page). */
+  public record CasePage(java.util.List<CaseView> items, int page, int size, boolean hasMore) {}
+
+  /**
+   * Cases matching the search, soonest clarification deadline first (cases without one last, as
+   * PostgreSQL sorts nulls in ascending order), then by opening time and id.
+   */
   @Transactional(readOnly = true)
-  public org.springframework.data.domain.Page<CaseView> search(CaseSearch search, int page, int size) {
-    // PostgreSQL puts nulls last in ascending order, as the index case_file_caseworker does
-    var order = org.springframework.data.domain.Sort.by("clarificationDeadline", "openedAt", "id");
-    return cases.findAll(search.specification(), org.springframework.data.domain.PageRequest.of(page, size, order))
-        .map(CaseView::of);
+  public CasePage search(CaseSearch search, int page, int size) {
+    var cb = entityManager.getCriteriaBuilder();
+    var query = cb.createQuery(CaseFile.class);
+    var root = query.from(CaseFile.class);
+    query.where(search.specification().toPredicate(root, query, cb));
+    query.orderBy(cb.asc(root.get("clarificationDeadline")), cb.asc(root.get("openedAt")), cb.asc(root.get("id")));
+    java.util.List<CaseFile> found = entityManager.createQuery(query)
+        .setFirstResult(page * size)
+        .setMaxResults(size + 1)
+        .getResultList();
+    boolean more = found.size() > size;
+    return new CasePage(found.stream().limit(size).map(CaseView::of).toList(), page, size, more);
   }
 
   @Transactional(readOnly = true)

@@ -15,6 +15,7 @@ public record CaseSearch(UUID caseworkerId, CaseStatus status, Track track, UUID
     LocalDate clarificationDeadlineBefore) {
 
   Specification<CaseFile> specification() {
+    // a Specification only for its predicate; CaseFiles.search builds the query itself
     return (root, query, cb) -> {
       List<Predicate> where = new ArrayList<>();
       if (caseworkerId != null) {
