@@ -21,10 +21,14 @@ public class IntegrationTestSupport {
     this.deployer = deployer;
   }
 
-  /** Empties every table but the policy rules (which the migration seeds), and deploys the journeys. */
+  /** Empties every table but the policy rules (which the migrations seed). */
+  public static final String EMPTY_CASE_FILE = "truncate outcome_event, journal_note, placement, vacancy, employer,"
+      + " plan_item, plan, meeting_participant, roundtable_meeting, health_self_assessment, waiting_list_entry,"
+      + " consent, idempotency_key, case_file, referral, citizen, caseload, caseworker, partner_organisation cascade";
+
+  /** An empty case file, and the journeys deployed. */
   public void reset() {
-    jdbc.execute("truncate waiting_list_entry, consent, idempotency_key, case_file, referral, citizen, caseload,"
-        + " caseworker, partner_organisation cascade");
+    jdbc.execute(EMPTY_CASE_FILE);
     deployer.deployAll();
   }
 

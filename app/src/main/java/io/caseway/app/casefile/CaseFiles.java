@@ -11,7 +11,6 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.UUID;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.orm.ObjectOptimisticLockingFailureException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -103,7 +102,7 @@ public class CaseFiles implements CaseOpening {
     requireVersion(c, expectedVersion);
     UUID caseworker = c.caseworkerId().orElse(null);
     guard(() -> c.close(solution, clock.instant()));
-    events.publishEvent(new CaseClosed(c.id(), c.track(), caseworker));
+    events.publishEvent(new CaseClosed(c.id(), c.track(), caseworker, solution, c.closedAt().orElseThrow()));
     cases.flush();
     return CaseView.of(c);
   }
@@ -113,9 +112,7 @@ public class CaseFiles implements CaseOpening {
   }
 
   private static void requireVersion(CaseFile c, long expected) {
-    if (c.version() != expected) {
-      throw new ObjectOptimisticLockingFailureException(CaseFile.class, c.id());
-    }
+    io.caseway.app.shared.ETags.requireVersion(CaseFile.class, c.id(), c.version(), expected);
   }
 
   private static void guard(Runnable transition) {

@@ -45,8 +45,7 @@ class CaseChangeIntegrationTest {
 
   @BeforeEach
   void openCase() {
-    jdbc.execute("truncate waiting_list_entry, consent, idempotency_key, case_file, referral, citizen, caseload,"
-        + " caseworker, partner_organisation cascade");
+    jdbc.execute(io.caseway.app.IntegrationTestSupport.EMPTY_CASE_FILE);
     UUID partner = partners.save(new PartnerOrganisation("Clinic", PartnerOrganisation.Kind.ADDICTION_CLINIC,
         Instant.now())).id();
     var submitted = referrals.submit("k", new ReferralRequest(partner,

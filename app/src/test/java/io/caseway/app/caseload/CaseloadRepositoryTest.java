@@ -21,8 +21,7 @@ class CaseloadRepositoryTest {
 
   @BeforeEach
   void empty() {
-    jdbc.execute("truncate waiting_list_entry, consent, idempotency_key, case_file, referral, citizen, caseload,"
-        + " caseworker, partner_organisation cascade");
+    jdbc.execute(io.caseway.app.IntegrationTestSupport.EMPTY_CASE_FILE);
   }
 
   private UUID caseworker(String email, boolean socialWork, int cap, int active) {

@@ -1,0 +1,57 @@
+package io.caseway.app.plan;
+
+import io.caseway.app.casefile.CaseFiles;
+import io.caseway.app.shared.ETags;
+import io.caseway.app.shared.Problems.ProblemException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Drafts plans and puts them in force; a case has at most one plan in force. */
+@Service
+@Transactional
+public class Plans {
+  private final PlanRepository plans;
+  private final CaseFiles cases;
+  private final Clock clock;
+
+  Plans(PlanRepository plans, CaseFiles cases, Clock clock) {
+    this.plans = plans;
+    this.cases = cases;
+    this.clock = clock;
+  }
+
+  public Plan draft(UUID caseId, Plan.Type type, List<PlanItem> items) {
+    cases.get(caseId);
+    try {
+      return plans.save(new Plan(caseId, type, items, clock.instant()));
+    } catch (IllegalArgumentException e) {
+      throw ProblemException.invalid("items", e.getMessage());
+    }
+  }
+
+  /** Puts a draft in force, replacing the plan in force before it (one transaction). */
+  public Plan activate(UUID planId, long version) {
+    Plan plan = plans.findById(planId).orElseThrow(() -> ProblemException.notFound("No plan with id " + planId));
+    ETags.requireVersion(Plan.class, planId, plan.version(), version);
+    Instant now = clock.instant();
+    try {
+      plans.findByCaseIdAndStatus(plan.caseId(), Plan.Status.ACTIVE).ifPresent(previous -> previous.replace(now));
+      plans.flush();
+      plan.activate(now);
+    } catch (IllegalStateException e) {
+      throw ProblemException.conflict(e.getMessage());
+    }
+    plans.flush();
+    return plan;
+  }
+
+  @Transactional(readOnly = true)
+  public List<Plan> ofCase(UUID caseId) {
+    cases.get(caseId);
+    return plans.findByCaseIdOrderByCreatedAtDesc(caseId);
+  }
+}
