@@ -1,5 +1,6 @@
 package io.caseway.app.casefile;
 
+import io.caseway.app.shared.JobIds;
 import io.caseway.app.consent.Consents;
 import io.caseway.app.policy.Policy;
 import io.caseway.app.referral.Referral;
@@ -40,7 +41,7 @@ public class CaseFiles implements CaseOpening {
   @Override
   @Transactional
   public String openCase(String referralId, String track) {
-    Referral referral = referrals.find(parseReferral(referralId))
+    Referral referral = referrals.find(JobIds.parse(referralId, "a referral id"))
         .orElseThrow(() -> new InvalidReferralException("No referral with id '" + referralId + "'"));
     Track chosen;
     try {
@@ -123,11 +124,4 @@ public class CaseFiles implements CaseOpening {
     }
   }
 
-  private static UUID parseReferral(String referralId) {
-    try {
-      return UUID.fromString(referralId == null ? "" : referralId.strip());
-    } catch (IllegalArgumentException e) {
-      throw new InvalidReferralException("'" + referralId + "' is not a referral id");
-    }
-  }
 }

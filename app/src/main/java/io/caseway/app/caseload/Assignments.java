@@ -1,5 +1,6 @@
 package io.caseway.app.caseload;
 
+import io.caseway.app.shared.JobIds;
 import io.caseway.app.casefile.CaseClosed;
 import io.caseway.app.casefile.CaseFile;
 import io.caseway.app.casefile.CaseFileRepository;
@@ -43,7 +44,7 @@ public class Assignments implements CoachAssignment {
   @Override
   @Transactional
   public Outcome assign(String caseId) {
-    CaseFile c = cases.lockById(parse(caseId))
+    CaseFile c = cases.lockById(JobIds.parse(caseId, "a case id"))
         .orElseThrow(() -> new InvalidReferralException("No case with id '" + caseId + "'"));
     if (c.caseworkerId().isPresent()) {
       return new Outcome(true, c.caseworkerId().get().toString());
@@ -73,11 +74,4 @@ public class Assignments implements CoachAssignment {
     waitingList.deleteById(closed.caseId());
   }
 
-  private static UUID parse(String caseId) {
-    try {
-      return UUID.fromString(caseId == null ? "" : caseId.strip());
-    } catch (IllegalArgumentException e) {
-      throw new InvalidReferralException("'" + caseId + "' is not a case id");
-    }
-  }
 }

@@ -1,5 +1,6 @@
 package io.caseway.app.referral;
 
+import io.caseway.app.shared.JobIds;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
@@ -114,7 +115,7 @@ public class Referrals implements ReferralAcknowledgement {
   @Override
   @Transactional
   public Instant acknowledge(String referralId) {
-    return referrals.findById(parse(referralId))
+    return referrals.findById(JobIds.parse(referralId, "a referral id"))
         .orElseThrow(() -> new InvalidReferralException("No referral with id '" + referralId + "'"))
         .acknowledge(clock.instant());
   }
@@ -125,13 +126,6 @@ public class Referrals implements ReferralAcknowledgement {
     referrals.findById(referralId).ifPresent(r -> r.intakeStarted(clock.instant()));
   }
 
-  static UUID parse(String referralId) {
-    try {
-      return UUID.fromString(referralId == null ? "" : referralId.strip());
-    } catch (IllegalArgumentException e) {
-      throw new InvalidReferralException("'" + referralId + "' is not a referral id");
-    }
-  }
 
   static String hash(ReferralRequest request) {
     try {

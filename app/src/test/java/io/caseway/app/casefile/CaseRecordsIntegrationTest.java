@@ -156,4 +156,11 @@ class CaseRecordsIntegrationTest {
     assertThat(send(HttpMethod.POST, "/api/cases/" + UUID.randomUUID() + "/journal-notes", null,
         Map.of("author", "Anna", "body", "x")).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
   }
+
+  @Test
+  void theApiIsDescribedAsOpenApi() {
+    JsonNode api = http.getForObject("/v3/api-docs", JsonNode.class);
+    assertThat(api.get("paths").has("/api/referrals")).isTrue();
+    assertThat(api.get("paths").has("/api/cases/{caseId}/meetings")).isTrue();
+  }
 }
