@@ -16,6 +16,7 @@ public enum BpmnElementType {
   TASK,
   EXCLUSIVE_GATEWAY,
   PARALLEL_GATEWAY,
+  INCLUSIVE_GATEWAY,
   SEQUENCE_FLOW,
   CALL_ACTIVITY,
   BUSINESS_RULE_TASK,
@@ -24,5 +25,10 @@ public enum BpmnElementType {
 
   public boolean isContainer() {
     return this == PROCESS || this == SUB_PROCESS;
+  }
+
+  /** Gateways that may wait for tokens on several incoming flows before they activate. */
+  public boolean isJoiningGateway() {
+    return this == PARALLEL_GATEWAY || this == INCLUSIVE_GATEWAY;
   }
 }

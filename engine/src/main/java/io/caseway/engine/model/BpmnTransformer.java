@@ -13,6 +13,7 @@ import io.camunda.zeebe.model.bpmn.instance.EndEvent;
 import io.camunda.zeebe.model.bpmn.instance.ErrorEventDefinition;
 import io.camunda.zeebe.model.bpmn.instance.EventDefinition;
 import io.camunda.zeebe.model.bpmn.instance.ExclusiveGateway;
+import io.camunda.zeebe.model.bpmn.instance.InclusiveGateway;
 import io.camunda.zeebe.model.bpmn.instance.FlowElement;
 import io.camunda.zeebe.model.bpmn.instance.FlowNode;
 import io.camunda.zeebe.model.bpmn.instance.IntermediateCatchEvent;
@@ -220,6 +221,8 @@ public final class BpmnTransformer {
         SequenceFlow def = null;
         if (fe instanceof ExclusiveGateway gw) {
           def = gw.getDefault();
+        } else if (fe instanceof InclusiveGateway gw) {
+          def = gw.getDefault();
         }
         if (def != null && elements.containsKey(fe.getId())) {
           elements.get(fe.getId()).defaultFlow = flows.get(def.getId());
@@ -328,6 +331,7 @@ public final class BpmnTransformer {
       if (node instanceof ManualTask) return BpmnElementType.MANUAL_TASK;
       if (node instanceof ExclusiveGateway) return BpmnElementType.EXCLUSIVE_GATEWAY;
       if (node instanceof ParallelGateway) return BpmnElementType.PARALLEL_GATEWAY;
+      if (node instanceof InclusiveGateway) return BpmnElementType.INCLUSIVE_GATEWAY;
       if (node instanceof CallActivity) return BpmnElementType.CALL_ACTIVITY;
       if (node instanceof SubProcess sp && sp.getElementType().getTypeName().equals("subProcess")) {
         return BpmnElementType.SUB_PROCESS;

@@ -1,9 +1,13 @@
 package io.caseway.engine.model;
 
 import io.caseway.engine.expression.Expression;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * A flow node or container of a deployed process, with everything the engine needs to execute it,
@@ -109,6 +113,35 @@ public final class ExecutableElement {
   public String formId() { return formId; }
   public String formKey() { return formKey; }
   public String externalFormReference() { return externalFormReference; }
+
+  private volatile Set<String> upstream;
+
+  /**
+   * The ids of the elements in this element's flow scope from which a token can still reach it
+   * (following sequence flows backwards, and from a boundary event to the activity it is attached
+   * to), not passing through this element. An inclusive join waits while one of them is active.
+   */
+  public Set<String> upstream() {
+    Set<String> result = upstream;
+    if (result == null) {
+      Set<String> seen = new HashSet<>();
+      Deque<ExecutableElement> todo = new ArrayDeque<>();
+      incoming.forEach(f -> todo.add(f.source()));
+      while (!todo.isEmpty()) {
+        ExecutableElement e = todo.pop();
+        if (e == this || !seen.add(e.id)) {
+          continue;
+        }
+        e.incoming.forEach(f -> todo.add(f.source()));
+        if (e.attachedTo != null) {
+          todo.add(e.attachedTo);
+        }
+      }
+      result = Set.copyOf(seen);
+      upstream = result;
+    }
+    return result;
+  }
 
   public boolean isJobBased() {
     return jobType != null;

@@ -113,9 +113,11 @@ public final class EventAppliers {
       if (v.flowScopeKey() < 0 && v.parentElementInstanceKey() > 0) {
         ei.setCalledChild(v.parentElementInstanceKey(), key);
       }
-      if (BpmnElementType.PARALLEL_GATEWAY.name().equals(v.bpmnElementType())) {
+      if (BpmnElementType.PARALLEL_GATEWAY.name().equals(v.bpmnElementType())
+          || BpmnElementType.INCLUSIVE_GATEWAY.name().equals(v.bpmnElementType())) {
         ExecutableElement gateway = element(v);
         if (gateway.incoming().size() > 1) {
+          // one token from each incoming flow that has one (a parallel join has one on every flow)
           ei.joinConsumed(v.flowScopeKey(), gateway.incoming().stream().map(ExecutableSequenceFlow::id).toList());
         }
       }
@@ -135,7 +137,7 @@ public final class EventAppliers {
     on(ProcessInstanceIntent.SEQUENCE_FLOW_TAKEN, ProcessInstanceRecord.class, (key, v) -> {
       ExecutableSequenceFlow flow = state.deployments().process(v.processDefinitionKey()).executable()
           .flows().get(v.elementId());
-      if (flow.target().type() == BpmnElementType.PARALLEL_GATEWAY && flow.target().incoming().size() > 1) {
+      if (flow.target().type().isJoiningGateway() && flow.target().incoming().size() > 1) {
         ei.tokenArrivedAtJoin(v.flowScopeKey(), flow.id());
       }
     });

@@ -98,11 +98,13 @@ class GrpcGatewayTest {
 
   @Test
   void shouldRejectUnsupportedElementsAtDeploymentNamingThem() {
-    var model = Bpmn.createExecutableProcess("inclusive").startEvent().inclusiveGateway("Gateway_Offers")
+    var model = Bpmn.createExecutableProcess("each").startEvent()
+        .serviceTask("ServiceTask_Each", t -> t.zeebeJobType("work")
+            .multiInstance(m -> m.parallel().zeebeInputCollectionExpression("offers")))
         .endEvent().done();
-    assertThatThrownBy(() -> h.client().newDeployResourceCommand().addProcessModel(model, "inclusive.bpmn").send().join())
+    assertThatThrownBy(() -> h.client().newDeployResourceCommand().addProcessModel(model, "each.bpmn").send().join())
         .satisfies(e -> assertThat(code(e)).isEqualTo(Status.Code.INVALID_ARGUMENT))
-        .hasMessageContaining("Gateway_Offers")
+        .hasMessageContaining("ServiceTask_Each")
         .hasMessageContaining("not supported");
     var listener = Bpmn.createExecutableProcess("listened").startEvent()
         .serviceTask("ServiceTask_Listened", t -> t.zeebeJobType("work").zeebeStartExecutionListener("audit"))

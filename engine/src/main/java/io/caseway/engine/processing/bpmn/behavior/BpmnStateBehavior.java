@@ -8,7 +8,9 @@ import io.caseway.engine.processing.ProcessingContext;
 import io.caseway.engine.protocol.intent.ProcessInstanceIntent;
 import io.caseway.engine.protocol.value.ProcessInstanceRecord;
 import io.caseway.engine.state.ElementInstance;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Element lifecycle transitions and token flow: writes the lifecycle events, activates children,
@@ -53,7 +55,47 @@ public final class BpmnStateBehavior {
           continue;
         }
       }
+      if (target.type() == BpmnElementType.INCLUSIVE_GATEWAY && target.incoming().size() > 1) {
+        continue; // decided below, once every flow of this step is taken
+      }
       activateChild(ctx, scope, target);
+    }
+    activateReadyInclusiveJoins(ctx, scope);
+  }
+
+  /**
+   * Activates each inclusive join of the scope that holds a token and that no other token of the
+   * scope can still reach: no active element upstream of it, and no token waiting at a join
+   * upstream of it. Checked whenever tokens move or leave the scope.
+   */
+  public void activateReadyInclusiveJoins(ProcessingContext ctx, ElementInstance scope) {
+    if (scope.state() != ProcessInstanceIntent.ELEMENT_ACTIVATED || scope.takenJoinFlows().isEmpty()) {
+      return;
+    }
+    ExecutableProcess process = process(ctx, scope.value());
+    Set<ExecutableElement> waiting = new LinkedHashSet<>();
+    for (String flowId : scope.takenJoinFlows().keySet()) {
+      ExecutableElement target = process.flows().get(flowId).target();
+      if (target.type() == BpmnElementType.INCLUSIVE_GATEWAY) {
+        waiting.add(target);
+      }
+    }
+    for (ExecutableElement gateway : waiting) {
+      if (!gateway.incoming().stream().anyMatch(in -> scope.takenJoinFlows().containsKey(in.id()))) {
+        continue; // activated by an earlier gateway of this loop, which took its tokens
+      }
+      Set<String> upstream = gateway.upstream();
+      boolean reachable = scope.children().stream()
+          .map(child -> ctx.state().elementInstances().get(child))
+          .anyMatch(child -> child != null && upstream.contains(child.value().elementId()));
+      if (!reachable) {
+        reachable = scope.takenJoinFlows().keySet().stream()
+            .map(flowId -> process.flows().get(flowId))
+            .anyMatch(f -> f.target() != gateway && upstream.contains(f.target().id()));
+      }
+      if (!reachable) {
+        activateChild(ctx, scope, gateway);
+      }
     }
   }
 
@@ -66,6 +108,7 @@ public final class BpmnStateBehavior {
     if (scope == null) {
       return;
     }
+    activateReadyInclusiveJoins(ctx, scope);
     if (scope.state() == ProcessInstanceIntent.ELEMENT_ACTIVATED && scope.hasNoActiveTokens()) {
       ctx.command(scope.key(), ProcessInstanceIntent.COMPLETE_ELEMENT, scope.value());
     } else if (scope.isTerminating() && scope.children().isEmpty()) {
