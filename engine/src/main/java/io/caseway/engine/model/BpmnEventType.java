@@ -7,5 +7,6 @@ public enum BpmnEventType {
   TIMER,
   MESSAGE,
   ERROR,
-  TERMINATE
+  TERMINATE,
+  LINK
 }

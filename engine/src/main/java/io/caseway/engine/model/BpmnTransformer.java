@@ -14,6 +14,7 @@ import io.camunda.zeebe.model.bpmn.instance.ErrorEventDefinition;
 import io.camunda.zeebe.model.bpmn.instance.EventDefinition;
 import io.camunda.zeebe.model.bpmn.instance.ExclusiveGateway;
 import io.camunda.zeebe.model.bpmn.instance.InclusiveGateway;
+import io.camunda.zeebe.model.bpmn.instance.LinkEventDefinition;
 import io.camunda.zeebe.model.bpmn.instance.FlowElement;
 import io.camunda.zeebe.model.bpmn.instance.FlowNode;
 import io.camunda.zeebe.model.bpmn.instance.IntermediateCatchEvent;
@@ -55,6 +56,7 @@ import io.caseway.engine.expression.ExpressionLanguage;
 import java.io.ByteArrayInputStream;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -145,7 +147,11 @@ public final class BpmnTransformer {
     }
 
     void problem(BaseElement e, String message) {
-      problems.add("Element '" + e.getId() + "': " + message);
+      problem(e.getId(), message);
+    }
+
+    void problem(String elementId, String message) {
+      problems.add("Element '" + elementId + "': " + message);
     }
 
     Expression expr(BaseElement owner, String attribute, String text) {
@@ -157,6 +163,35 @@ public final class BpmnTransformer {
         problem(owner, "invalid " + attribute + " expression '" + text + "': " + e.failure());
       }
       return e;
+    }
+
+    /** Pairs each link throw event of a scope with the one catch event of its name in that scope. */
+    void links(ExecutableElement container) {
+      Map<String, List<ExecutableElement>> catches = new HashMap<>();
+      for (ExecutableElement child : container.children) {
+        if (child.eventType == BpmnEventType.LINK && child.type == BpmnElementType.INTERMEDIATE_CATCH_EVENT
+            && child.linkName != null) {
+          catches.computeIfAbsent(child.linkName, n -> new ArrayList<>()).add(child);
+        }
+      }
+      catches.forEach((name, list) -> {
+        if (list.size() > 1) {
+          list.forEach(c -> problem(c.id, "the link name '" + name
+              + "' is used by more than one link catch event in the same scope"));
+        }
+      });
+      for (ExecutableElement child : container.children) {
+        if (child.eventType == BpmnEventType.LINK && child.type == BpmnElementType.INTERMEDIATE_THROW_EVENT
+            && child.linkName != null) {
+          List<ExecutableElement> target = catches.get(child.linkName);
+          if (target == null) {
+            problem(child.id, "no link catch event named '" + child.linkName
+                + "' in the same scope");
+          } else {
+            child.linkTarget = target.get(0);
+          }
+        }
+      }
     }
 
     void container(ExecutableElement container, Collection<FlowElement> flowElements) {
@@ -187,6 +222,7 @@ public final class BpmnTransformer {
           }
         }
       }
+      links(container);
       for (BoundaryEvent be : boundaries) {
         ExecutableElement boundary = elements.get(be.getId());
         ExecutableElement attached = elements.get(be.getAttachedTo().getId());
@@ -374,6 +410,12 @@ public final class BpmnTransformer {
         }
       } else if (def instanceof TerminateEventDefinition) {
         e.eventType = BpmnEventType.TERMINATE;
+      } else if (def instanceof LinkEventDefinition link) {
+        e.eventType = BpmnEventType.LINK;
+        e.linkName = link.getName();
+        if (e.linkName == null || e.linkName.isBlank()) {
+          problem(node, "a link event needs a name, which pairs throw and catch events");
+        }
       } else {
         problem(node, "event definition '" + def.getElementType().getTypeName()
             + "' is not supported by the Caseway engine yet (see docs/bpmn-coverage.md)");

@@ -39,6 +39,8 @@ public final class ExecutableElement {
   TimerDefinition timer;
   MessageDefinition message;
   Expression errorCode;
+  String linkName;
+  ExecutableElement linkTarget;
 
   // job-based tasks
   Expression jobType;
@@ -93,6 +95,8 @@ public final class ExecutableElement {
   public TimerDefinition timer() { return timer; }
   public MessageDefinition message() { return message; }
   public Expression errorCode() { return errorCode; }
+  /** For a link throw event: the link catch event of the same name in the same scope, where the token goes on. */
+  public ExecutableElement linkTarget() { return linkTarget; }
   public Expression jobType() { return jobType; }
   public Expression jobRetries() { return jobRetries; }
   public Map<String, String> taskHeaders() { return taskHeaders; }

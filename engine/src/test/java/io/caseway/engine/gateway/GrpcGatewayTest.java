@@ -106,6 +106,13 @@ class GrpcGatewayTest {
         .satisfies(e -> assertThat(code(e)).isEqualTo(Status.Code.INVALID_ARGUMENT))
         .hasMessageContaining("ServiceTask_Each")
         .hasMessageContaining("not supported");
+    var dangling = Bpmn.createExecutableProcess("dangling").startEvent()
+        .intermediateThrowEvent("IntermediateThrowEvent_Nowhere").link("nowhere").done();
+    assertThatThrownBy(() -> h.client().newDeployResourceCommand().addProcessModel(dangling, "dangling.bpmn").send()
+            .join())
+        .satisfies(e -> assertThat(code(e)).isEqualTo(Status.Code.INVALID_ARGUMENT))
+        .hasMessageContaining("dangling.bpmn")
+        .hasMessageContaining("'nowhere'");
     var listener = Bpmn.createExecutableProcess("listened").startEvent()
         .serviceTask("ServiceTask_Listened", t -> t.zeebeJobType("work").zeebeStartExecutionListener("audit"))
         .endEvent().done();

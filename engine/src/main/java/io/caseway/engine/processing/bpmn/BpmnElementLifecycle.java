@@ -134,6 +134,11 @@ public final class BpmnElementLifecycle implements CommandProcessor {
       b.state().takeFlows(ctx, instance, flows);
       return;
     }
+    if (element.linkTarget() != null) {
+      ElementInstance scope = ctx.state().elementInstances().get(instance.value().flowScopeKey());
+      b.state().activateChild(ctx, scope, element.linkTarget());
+      return;
+    }
     if (element.type() == BpmnElementType.END_EVENT && element.eventType() == BpmnEventType.TERMINATE) {
       ElementInstance scope = ctx.state().elementInstances().get(instance.value().flowScopeKey());
       for (long sibling : List.copyOf(scope.children())) {

@@ -10,7 +10,7 @@ import io.caseway.engine.state.ElementInstance;
 
 /**
  * Elements that wait for their own event: intermediate timer and message catch events, receive
- * tasks. A buffered message that matches is correlated as soon as the element is activated.
+ * tasks; a link catch event goes straight on. A buffered message that matches is correlated as soon as the element is activated.
  */
 public final class CatchEventProcessor implements BpmnElementProcessor {
   private final BpmnBehaviors b;
@@ -23,6 +23,11 @@ public final class CatchEventProcessor implements BpmnElementProcessor {
 
   @Override
   public Failure onActivate(ExecutableElement element, ElementInstance instance, ProcessingContext ctx) {
+    if (element.eventType() == io.caseway.engine.model.BpmnEventType.LINK) {
+      lifecycle.activated(ctx, instance); // the token arrived from the link throw event: go on
+      lifecycle.complete(ctx, instance, element, element.outgoing());
+      return null;
+    }
     Failure failure = b.events().subscribe(ctx, element, instance);
     if (failure != null) {
       return failure;
