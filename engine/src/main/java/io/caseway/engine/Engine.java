@@ -213,7 +213,8 @@ public final class Engine implements AutoCloseable {
     lifecycle.register(BpmnElementType.SUB_PROCESS, new SubProcessProcessor(b, lifecycle));
     lifecycle.register(BpmnElementType.CALL_ACTIVITY, new CallActivityProcessor(b, lifecycle));
     lifecycle.register(BpmnElementType.START_EVENT, passThrough);
-    lifecycle.register(BpmnElementType.INTERMEDIATE_THROW_EVENT, passThrough);
+    lifecycle.register(BpmnElementType.INTERMEDIATE_THROW_EVENT,
+        new io.caseway.engine.processing.bpmn.event.ThrowEventProcessor(b, lifecycle));
     lifecycle.register(BpmnElementType.BOUNDARY_EVENT, passThrough);
     lifecycle.register(BpmnElementType.MANUAL_TASK, passThrough);
     lifecycle.register(BpmnElementType.TASK, passThrough);

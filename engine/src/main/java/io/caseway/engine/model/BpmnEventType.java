@@ -8,5 +8,6 @@ public enum BpmnEventType {
   MESSAGE,
   ERROR,
   TERMINATE,
-  LINK
+  LINK,
+  ESCALATION
 }

@@ -13,6 +13,7 @@ import io.camunda.zeebe.model.bpmn.instance.EndEvent;
 import io.camunda.zeebe.model.bpmn.instance.ErrorEventDefinition;
 import io.camunda.zeebe.model.bpmn.instance.EventDefinition;
 import io.camunda.zeebe.model.bpmn.instance.ExclusiveGateway;
+import io.camunda.zeebe.model.bpmn.instance.EscalationEventDefinition;
 import io.camunda.zeebe.model.bpmn.instance.InclusiveGateway;
 import io.camunda.zeebe.model.bpmn.instance.LinkEventDefinition;
 import io.camunda.zeebe.model.bpmn.instance.FlowElement;
@@ -410,6 +411,14 @@ public final class BpmnTransformer {
         }
       } else if (def instanceof TerminateEventDefinition) {
         e.eventType = BpmnEventType.TERMINATE;
+      } else if (def instanceof EscalationEventDefinition esc) {
+        e.eventType = BpmnEventType.ESCALATION;
+        if (esc.getEscalation() != null && esc.getEscalation().getEscalationCode() != null
+            && !esc.getEscalation().getEscalationCode().isBlank()) {
+          e.escalationCode = expr(node, "escalation code", esc.getEscalation().getEscalationCode());
+        } else if (node instanceof ThrowEvent) {
+          problem(node, "an escalation throw event needs an escalation code");
+        }
       } else if (def instanceof LinkEventDefinition link) {
         e.eventType = BpmnEventType.LINK;
         e.linkName = link.getName();

@@ -40,6 +40,7 @@ public final class ExecutableElement {
   MessageDefinition message;
   Expression errorCode;
   String linkName;
+  Expression escalationCode;
   ExecutableElement linkTarget;
 
   // job-based tasks
@@ -95,6 +96,8 @@ public final class ExecutableElement {
   public TimerDefinition timer() { return timer; }
   public MessageDefinition message() { return message; }
   public Expression errorCode() { return errorCode; }
+  /** The escalation code an escalation event throws or catches (null: a boundary that catches any). */
+  public Expression escalationCode() { return escalationCode; }
   /** For a link throw event: the link catch event of the same name in the same scope, where the token goes on. */
   public ExecutableElement linkTarget() { return linkTarget; }
   public Expression jobType() { return jobType; }

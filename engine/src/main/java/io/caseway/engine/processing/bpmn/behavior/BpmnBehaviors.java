@@ -17,6 +17,7 @@ public record BpmnBehaviors(
     BpmnEventSubscriptionBehavior events,
     BpmnStateBehavior state,
     BpmnErrorBehavior errors,
+    BpmnEscalationBehavior escalations,
     ProcessInstanceStarter starter,
     ProcessResultAwaiters results,
     JobStreams jobStreams) {
@@ -28,6 +29,6 @@ public record BpmnBehaviors(
     return new BpmnBehaviors(el, timers, decisions, variables, new BpmnMappingBehavior(el, variables),
         new BpmnIncidentBehavior(), new BpmnJobBehavior(el, variables, streams),
         new BpmnEventSubscriptionBehavior(el, timers, variables), state, new BpmnErrorBehavior(state),
-        new ProcessInstanceStarter(variables, state), new ProcessResultAwaiters(), streams);
+        new BpmnEscalationBehavior(state), new ProcessInstanceStarter(variables, state), new ProcessResultAwaiters(), streams);
   }
 }

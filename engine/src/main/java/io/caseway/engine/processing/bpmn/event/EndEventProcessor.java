@@ -13,7 +13,8 @@ import java.util.List;
 
 /**
  * End events: none and terminate end events complete (terminate also ends everything else in its
- * scope, see the lifecycle); an error end event throws its error to the nearest catching boundary.
+ * scope, see the lifecycle); an error end event throws its error to the nearest catching boundary;
+ * an escalation end event throws its escalation, then ends unless an interrupting boundary caught it.
  */
 public final class EndEventProcessor implements BpmnElementProcessor {
   private final BpmnBehaviors b;
@@ -26,6 +27,9 @@ public final class EndEventProcessor implements BpmnElementProcessor {
 
   @Override
   public Failure onActivate(ExecutableElement element, ElementInstance instance, ProcessingContext ctx) {
+    if (element.eventType() == BpmnEventType.ESCALATION) {
+      return ThrowEventProcessor.throwAndGoOn(b, lifecycle, element, instance, ctx, List.of());
+    }
     if (element.eventType() != BpmnEventType.ERROR) {
       lifecycle.activated(ctx, instance);
       lifecycle.complete(ctx, instance, element, List.of());

@@ -1,0 +1,68 @@
+package io.caseway.engine.processing.bpmn.behavior;
+
+import io.caseway.engine.expression.Expression;
+import io.caseway.engine.model.BpmnElementType;
+import io.caseway.engine.model.BpmnEventType;
+import io.caseway.engine.model.ExecutableElement;
+import io.caseway.engine.processing.ProcessingContext;
+import io.caseway.engine.protocol.intent.ProcessEventIntent;
+import io.caseway.engine.protocol.intent.ProcessInstanceIntent;
+import io.caseway.engine.protocol.value.ProcessEventRecord;
+import io.caseway.engine.state.ElementInstance;
+
+/**
+ * Throws a BPMN escalation from an element instance: the nearest escalation boundary event
+ * outwards (on the sub-processes and call activities around it, up into calling processes) with
+ * the same code, or without a code, catches it. An interrupting catch terminates that activity;
+ * a non-interrupting one starts its boundary path beside it. Unlike an error, an escalation that
+ * nobody catches is no failure: the thrower just goes on.
+ */
+public final class BpmnEscalationBehavior {
+  /** What became of an escalation. */
+  public enum Outcome {
+    /** Caught by an interrupting boundary event: the thrower is about to be terminated with its scope. */
+    INTERRUPTED,
+    /** Caught by a non-interrupting boundary event, or by nobody: the thrower goes on. */
+    CONTINUE
+  }
+
+  private final BpmnStateBehavior state;
+
+  public BpmnEscalationBehavior(BpmnStateBehavior state) {
+    this.state = state;
+  }
+
+  public Outcome throwEscalation(ProcessingContext ctx, ElementInstance thrower, String code) {
+    long first = thrower.value().flowScopeKey();
+    ElementInstance instance = first > 0 ? ctx.state().elementInstances().get(first) : null;
+    while (instance != null) {
+      ExecutableElement element = state.element(ctx, instance);
+      for (ExecutableElement boundary : element.boundaryEvents()) {
+        if (boundary.eventType() != BpmnEventType.ESCALATION || !catches(boundary.escalationCode(), code)) {
+          continue;
+        }
+        var pi = instance.value();
+        if (boundary.interrupting()) {
+          if (ctx.state().elementInstances().pendingEvent(instance.key()) == null) {
+            ctx.event(ctx.newKey(), ProcessEventIntent.TRIGGERING, new ProcessEventRecord(instance.key(),
+                boundary.id(), null, pi.processInstanceKey(), pi.processDefinitionKey()));
+            ctx.command(instance.key(), ProcessInstanceIntent.TERMINATE_ELEMENT, pi);
+          }
+          return Outcome.INTERRUPTED;
+        }
+        ElementInstance scope = ctx.state().elementInstances().get(pi.flowScopeKey());
+        state.activateChild(ctx, scope, boundary);
+        return Outcome.CONTINUE;
+      }
+      long next = element.type() == BpmnElementType.PROCESS
+          ? instance.value().parentElementInstanceKey()
+          : instance.value().flowScopeKey();
+      instance = next > 0 ? ctx.state().elementInstances().get(next) : null;
+    }
+    return Outcome.CONTINUE;
+  }
+
+  private static boolean catches(Expression code, String thrown) {
+    return code == null || (code.isStatic() ? code.staticValue() : code.source()).equals(thrown);
+  }
+}

@@ -1,0 +1,55 @@
+package io.caseway.engine.processing.bpmn.event;
+
+import io.caseway.engine.expression.TypedResult;
+import io.caseway.engine.model.BpmnEventType;
+import io.caseway.engine.model.ExecutableElement;
+import io.caseway.engine.processing.ProcessingContext;
+import io.caseway.engine.processing.bpmn.BpmnElementLifecycle;
+import io.caseway.engine.processing.bpmn.BpmnElementProcessor;
+import io.caseway.engine.processing.bpmn.behavior.BpmnBehaviors;
+import io.caseway.engine.processing.bpmn.behavior.BpmnEscalationBehavior;
+import io.caseway.engine.processing.bpmn.behavior.Failure;
+import io.caseway.engine.state.ElementInstance;
+import java.util.List;
+
+/**
+ * Intermediate throw events: none and link events pass on (a link hands the token to its catch
+ * event, see the lifecycle); an escalation event throws its escalation first and goes on unless an
+ * interrupting boundary event caught it (then its scope is being terminated).
+ */
+public final class ThrowEventProcessor implements BpmnElementProcessor {
+  private final BpmnBehaviors b;
+  private final BpmnElementLifecycle lifecycle;
+
+  public ThrowEventProcessor(BpmnBehaviors b, BpmnElementLifecycle lifecycle) {
+    this.b = b;
+    this.lifecycle = lifecycle;
+  }
+
+  @Override
+  public Failure onActivate(ExecutableElement element, ElementInstance instance, ProcessingContext ctx) {
+    return throwAndGoOn(b, lifecycle, element, instance, ctx, element.outgoing());
+  }
+
+  /** Throws the element's escalation, if it has one, then completes along {@code flows} unless interrupted. */
+  static Failure throwAndGoOn(BpmnBehaviors b, BpmnElementLifecycle lifecycle, ExecutableElement element,
+      ElementInstance instance, ProcessingContext ctx, List<io.caseway.engine.model.ExecutableSequenceFlow> flows) {
+    if (element.eventType() == BpmnEventType.ESCALATION) {
+      TypedResult<String> code = b.expressions().evaluateString(element.escalationCode(),
+          b.variables().lookup(ctx, instance.key()));
+      if (code.isFailure()) {
+        return new Failure(Failure.EXTRACT_VALUE_ERROR, "Failed to evaluate the escalation code of '" + element.id()
+            + "': " + code.failure());
+      }
+      lifecycle.activated(ctx, instance);
+      if (b.escalations().throwEscalation(ctx, instance, code.value()) == BpmnEscalationBehavior.Outcome.INTERRUPTED) {
+        return null; // the catching activity terminates, and this instance with it
+      }
+      lifecycle.complete(ctx, instance, element, flows);
+      return null;
+    }
+    lifecycle.activated(ctx, instance);
+    lifecycle.complete(ctx, instance, element, flows);
+    return null;
+  }
+}
