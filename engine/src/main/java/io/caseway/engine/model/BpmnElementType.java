@@ -4,6 +4,7 @@ package io.caseway.engine.model;
 public enum BpmnElementType {
   PROCESS,
   SUB_PROCESS,
+  EVENT_SUB_PROCESS,
   START_EVENT,
   INTERMEDIATE_CATCH_EVENT,
   INTERMEDIATE_THROW_EVENT,
@@ -24,7 +25,7 @@ public enum BpmnElementType {
   SEND_TASK;
 
   public boolean isContainer() {
-    return this == PROCESS || this == SUB_PROCESS;
+    return this == PROCESS || this == SUB_PROCESS || this == EVENT_SUB_PROCESS;
   }
 
   /** Gateways that may wait for tokens on several incoming flows before they activate. */

@@ -166,6 +166,26 @@ public final class BpmnTransformer {
       return e;
     }
 
+    /** An event sub-process is started by its one start event, which must wait for an event. */
+    void eventSubProcess(ExecutableElement container, ExecutableElement esp, SubProcess node) {
+      if (esp.startEvents.size() != 1) {
+        problem(node, "an event sub-process needs exactly one start event");
+        return;
+      }
+      ExecutableElement start = esp.startEvents.get(0);
+      boolean supported = start.timer != null || start.message != null || start.eventType == BpmnEventType.ERROR
+          || start.eventType == BpmnEventType.ESCALATION;
+      if (!supported) {
+        problem(start.id, "the start event of an event sub-process must be a timer, message, error or escalation"
+            + " start event (signal and compensation start events are not supported by the Caseway engine yet)");
+        return;
+      }
+      if (start.eventType == BpmnEventType.ERROR && !start.interrupting) {
+        problem(start.id, "an error start event always interrupts its scope");
+      }
+      container.eventSubProcesses.add(esp);
+    }
+
     /** Pairs each link throw event of a scope with the one catch event of its name in that scope. */
     void links(ExecutableElement container) {
       Map<String, List<ExecutableElement>> catches = new HashMap<>();
@@ -220,6 +240,12 @@ public final class BpmnTransformer {
           }
           if (node instanceof SubProcess sp) {
             container(e, sp.getFlowElements());
+            if (e.type == BpmnElementType.EVENT_SUB_PROCESS) {
+              eventSubProcess(container, e, sp);
+            }
+          }
+          if (node instanceof StartEvent se && container.type == BpmnElementType.EVENT_SUB_PROCESS) {
+            e.interrupting = se.isInterrupting();
           }
         }
       }
@@ -272,10 +298,6 @@ public final class BpmnTransformer {
       if (type == null) {
         problem(node, "element of type '" + node.getElementType().getTypeName()
             + "' is not supported by the Caseway engine yet (see docs/bpmn-coverage.md)");
-        return null;
-      }
-      if (node instanceof SubProcess sp && sp.triggeredByEvent()) {
-        problem(node, "event sub-processes are not supported by the Caseway engine yet (see docs/bpmn-coverage.md)");
         return null;
       }
       if (node instanceof Activity a && a.getLoopCharacteristics() != null) {
@@ -370,6 +392,9 @@ public final class BpmnTransformer {
       if (node instanceof ParallelGateway) return BpmnElementType.PARALLEL_GATEWAY;
       if (node instanceof InclusiveGateway) return BpmnElementType.INCLUSIVE_GATEWAY;
       if (node instanceof CallActivity) return BpmnElementType.CALL_ACTIVITY;
+      if (node instanceof SubProcess sp && sp.triggeredByEvent()) {
+        return BpmnElementType.EVENT_SUB_PROCESS;
+      }
       if (node instanceof SubProcess sp && sp.getElementType().getTypeName().equals("subProcess")) {
         return BpmnElementType.SUB_PROCESS;
       }

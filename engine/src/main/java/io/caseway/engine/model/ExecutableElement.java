@@ -29,6 +29,7 @@ public final class ExecutableElement {
   final List<ExecutableElement> children = new ArrayList<>();
   ExecutableElement noneStartEvent;
   final List<ExecutableElement> startEvents = new ArrayList<>();
+  final List<ExecutableElement> eventSubProcesses = new ArrayList<>();
 
   // boundary events and the activities they are attached to
   final List<ExecutableElement> boundaryEvents = new ArrayList<>();
@@ -90,6 +91,8 @@ public final class ExecutableElement {
   public List<ExecutableElement> children() { return children; }
   public ExecutableElement noneStartEvent() { return noneStartEvent; }
   public List<ExecutableElement> startEvents() { return startEvents; }
+  /** The event sub-processes of a container (process or sub-process); each has one start event. */
+  public List<ExecutableElement> eventSubProcesses() { return eventSubProcesses; }
   public List<ExecutableElement> boundaryEvents() { return boundaryEvents; }
   public ExecutableElement attachedTo() { return attachedTo; }
   public boolean interrupting() { return interrupting; }

@@ -1,5 +1,6 @@
 package io.caseway.engine.processing.bpmn;
 
+import io.caseway.engine.processing.bpmn.behavior.BpmnEventSubProcessBehavior;
 import io.caseway.engine.model.BpmnElementType;
 import io.caseway.engine.model.BpmnEventType;
 import io.caseway.engine.model.ExecutableElement;
@@ -199,6 +200,10 @@ public final class BpmnElementLifecycle implements CommandProcessor {
       return;
     }
     var pi = waiting.value();
+    if (BpmnEventSubProcessBehavior.startsEventSubProcess(event)) {
+      b.eventSubProcesses().trigger(ctx, waiting, event, variables);
+      return;
+    }
     if (event.id().equals(pi.elementId())) {
       setEventVariables(ctx, waiting, event, BpmnVariableBehavior.parseDocument(variables));
       ctx.command(waiting.key(), ProcessInstanceIntent.COMPLETE_ELEMENT, pi);
@@ -272,6 +277,10 @@ public final class BpmnElementLifecycle implements CommandProcessor {
         }
       }
       return;
+    }
+    ElementInstance scope = ctx.state().elementInstances().get(pi.flowScopeKey());
+    if (scope != null && b.eventSubProcesses().resume(ctx, scope)) {
+      return; // an interrupting event sub-process waited for this scope to be empty
     }
     b.state().afterChildLeft(ctx, pi.flowScopeKey());
   }

@@ -18,6 +18,7 @@ public record BpmnBehaviors(
     BpmnStateBehavior state,
     BpmnErrorBehavior errors,
     BpmnEscalationBehavior escalations,
+    BpmnEventSubProcessBehavior eventSubProcesses,
     ProcessInstanceStarter starter,
     ProcessResultAwaiters results,
     JobStreams jobStreams) {
@@ -26,9 +27,13 @@ public record BpmnBehaviors(
     BpmnVariableBehavior variables = new BpmnVariableBehavior();
     BpmnStateBehavior state = new BpmnStateBehavior();
     TimerDefinitions timers = new TimerDefinitions(el);
+    BpmnEventSubscriptionBehavior events = new BpmnEventSubscriptionBehavior(el, timers, variables);
+    BpmnEventSubProcessBehavior eventSubProcesses = new BpmnEventSubProcessBehavior(state, events, variables);
+    BpmnIncidentBehavior incidents = new BpmnIncidentBehavior();
     return new BpmnBehaviors(el, timers, decisions, variables, new BpmnMappingBehavior(el, variables),
-        new BpmnIncidentBehavior(), new BpmnJobBehavior(el, variables, streams),
-        new BpmnEventSubscriptionBehavior(el, timers, variables), state, new BpmnErrorBehavior(state),
-        new BpmnEscalationBehavior(state), new ProcessInstanceStarter(variables, state), new ProcessResultAwaiters(), streams);
+        incidents, new BpmnJobBehavior(el, variables, streams), events, state,
+        new BpmnErrorBehavior(state, eventSubProcesses), new BpmnEscalationBehavior(state, eventSubProcesses),
+        eventSubProcesses, new ProcessInstanceStarter(variables, state, events, incidents), new ProcessResultAwaiters(),
+        streams);
   }
 }

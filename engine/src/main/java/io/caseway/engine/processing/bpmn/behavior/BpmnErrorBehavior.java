@@ -11,15 +11,18 @@ import io.caseway.engine.protocol.value.ProcessEventRecord;
 import io.caseway.engine.state.ElementInstance;
 
 /**
- * Throws a BPMN error from an element instance: the nearest error boundary event outwards (through
- * sub-processes and up into calling processes) with the same code, or without a code, catches it.
+ * Throws a BPMN error from an element instance: the nearest error event sub-process or error
+ * boundary event outwards (through sub-processes and up into calling processes) with the same code,
+ * or without a code, catches it; within one scope its event sub-process comes before its boundary.
  * Uncaught, it is a failure that becomes an incident.
  */
 public final class BpmnErrorBehavior {
   private final BpmnStateBehavior state;
+  private final BpmnEventSubProcessBehavior eventSubProcesses;
 
-  public BpmnErrorBehavior(BpmnStateBehavior state) {
+  public BpmnErrorBehavior(BpmnStateBehavior state, BpmnEventSubProcessBehavior eventSubProcesses) {
     this.state = state;
+    this.eventSubProcesses = eventSubProcesses;
   }
 
   public Failure throwError(ProcessingContext ctx, ElementInstance thrower, String errorCode, String errorMessage,
@@ -27,6 +30,16 @@ public final class BpmnErrorBehavior {
     ElementInstance instance = thrower;
     while (instance != null) {
       ExecutableElement element = state.element(ctx, instance);
+      if (instance != thrower) {
+        // inside this scope first: an error event sub-process of it
+        for (ExecutableElement esp : element.eventSubProcesses()) {
+          ExecutableElement start = esp.startEvents().get(0);
+          if (start.eventType() == BpmnEventType.ERROR && catches(start.errorCode(), errorCode)
+              && eventSubProcesses.trigger(ctx, instance, start, variables)) {
+            return null;
+          }
+        }
+      }
       for (ExecutableElement boundary : element.boundaryEvents()) {
         if (boundary.eventType() == BpmnEventType.ERROR && catches(boundary.errorCode(), errorCode)) {
           var pi = instance.value();

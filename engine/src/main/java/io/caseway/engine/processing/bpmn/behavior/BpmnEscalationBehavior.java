@@ -11,9 +11,9 @@ import io.caseway.engine.protocol.value.ProcessEventRecord;
 import io.caseway.engine.state.ElementInstance;
 
 /**
- * Throws a BPMN escalation from an element instance: the nearest escalation boundary event
- * outwards (on the sub-processes and call activities around it, up into calling processes) with
- * the same code, or without a code, catches it. An interrupting catch terminates that activity;
+ * Throws a BPMN escalation from an element instance: the nearest escalation event sub-process or
+ * boundary event outwards (in and on the sub-processes and call activities around it, up into
+ * calling processes) with the same code, or without a code, catches it. An interrupting catch terminates that activity;
  * a non-interrupting one starts its boundary path beside it. Unlike an error, an escalation that
  * nobody catches is no failure: the thrower just goes on.
  */
@@ -27,9 +27,11 @@ public final class BpmnEscalationBehavior {
   }
 
   private final BpmnStateBehavior state;
+  private final BpmnEventSubProcessBehavior eventSubProcesses;
 
-  public BpmnEscalationBehavior(BpmnStateBehavior state) {
+  public BpmnEscalationBehavior(BpmnStateBehavior state, BpmnEventSubProcessBehavior eventSubProcesses) {
     this.state = state;
+    this.eventSubProcesses = eventSubProcesses;
   }
 
   public Outcome throwEscalation(ProcessingContext ctx, ElementInstance thrower, String code) {
@@ -37,6 +39,13 @@ public final class BpmnEscalationBehavior {
     ElementInstance instance = first > 0 ? ctx.state().elementInstances().get(first) : null;
     while (instance != null) {
       ExecutableElement element = state.element(ctx, instance);
+      for (ExecutableElement esp : element.eventSubProcesses()) {
+        ExecutableElement start = esp.startEvents().get(0);
+        if (start.eventType() == BpmnEventType.ESCALATION && catches(start.escalationCode(), code)
+            && eventSubProcesses.trigger(ctx, instance, start, null)) {
+          return start.interrupting() ? Outcome.INTERRUPTED : Outcome.CONTINUE;
+        }
+      }
       for (ExecutableElement boundary : element.boundaryEvents()) {
         if (boundary.eventType() != BpmnEventType.ESCALATION || !catches(boundary.escalationCode(), code)) {
           continue;

@@ -46,6 +46,12 @@ public final class BpmnEventSubscriptionBehavior {
       events.add(element);
     }
     events.addAll(element.boundaryEvents());
+    for (ExecutableElement esp : element.eventSubProcesses()) {
+      ExecutableElement start = esp.startEvents().get(0);
+      if (start.timer() != null || start.message() != null) {
+        events.add(start);
+      }
+    }
     if (events.isEmpty()) {
       return null;
     }

@@ -1,5 +1,6 @@
 package io.caseway.engine.processing.bpmn.behavior;
 
+import io.caseway.engine.state.ElementInstance;
 import io.caseway.engine.model.BpmnElementType;
 import io.caseway.engine.model.ExecutableElement;
 import io.caseway.engine.processing.ProcessingContext;
@@ -12,10 +13,15 @@ import java.util.Map;
 public final class ProcessInstanceStarter {
   private final BpmnVariableBehavior variables;
   private final BpmnStateBehavior state;
+  private final BpmnEventSubscriptionBehavior events;
+  private final BpmnIncidentBehavior incidents;
 
-  public ProcessInstanceStarter(BpmnVariableBehavior variables, BpmnStateBehavior state) {
+  public ProcessInstanceStarter(BpmnVariableBehavior variables, BpmnStateBehavior state,
+      BpmnEventSubscriptionBehavior events, BpmnIncidentBehavior incidents) {
     this.variables = variables;
     this.state = state;
+    this.events = events;
+    this.incidents = incidents;
   }
 
   /** Returns the new process instance key. */
@@ -28,8 +34,14 @@ public final class ProcessInstanceStarter {
         parentElementInstanceKey, p.tenantId());
     ctx.event(key, ProcessInstanceIntent.ELEMENT_ACTIVATING, value);
     variables.setLocal(ctx, key, value, vars);
+    ElementInstance instance = ctx.state().elementInstances().get(key);
+    // the timers and messages of the process's event sub-processes
+    Failure failure = events.subscribe(ctx, process.executable().root(), instance);
     ctx.event(key, ProcessInstanceIntent.ELEMENT_ACTIVATED, value);
-    state.activateChild(ctx, ctx.state().elementInstances().get(key), startElement);
+    if (failure != null) {
+      incidents.raise(ctx, instance, failure);
+    }
+    state.activateChild(ctx, instance, startElement);
     return key;
   }
 }

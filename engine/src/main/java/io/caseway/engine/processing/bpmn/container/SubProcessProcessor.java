@@ -8,7 +8,10 @@ import io.caseway.engine.processing.bpmn.behavior.BpmnBehaviors;
 import io.caseway.engine.processing.bpmn.behavior.Failure;
 import io.caseway.engine.state.ElementInstance;
 
-/** An embedded sub-process: a scope of its own, started at its none start event, done when empty. */
+/**
+ * An embedded sub-process, or an event sub-process: a scope of its own, started at its start event,
+ * done when empty. It opens the subscriptions of its own event sub-processes.
+ */
 public final class SubProcessProcessor implements BpmnElementProcessor {
   private final BpmnBehaviors b;
   private final BpmnElementLifecycle lifecycle;
@@ -25,7 +28,9 @@ public final class SubProcessProcessor implements BpmnElementProcessor {
       return failure;
     }
     lifecycle.activated(ctx, instance);
-    b.state().activateChild(ctx, instance, element.noneStartEvent());
+    // an event sub-process starts at the start event that was triggered (its only one)
+    b.state().activateChild(ctx, instance, element.type() == io.caseway.engine.model.BpmnElementType.EVENT_SUB_PROCESS
+        ? element.startEvents().get(0) : element.noneStartEvent());
     return null;
   }
 }
