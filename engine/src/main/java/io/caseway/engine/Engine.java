@@ -212,6 +212,8 @@ public final class Engine implements AutoCloseable {
     lifecycle.register(BpmnElementType.PROCESS, new ProcessProcessor());
     lifecycle.register(BpmnElementType.SUB_PROCESS, new SubProcessProcessor(b, lifecycle));
     lifecycle.register(BpmnElementType.EVENT_SUB_PROCESS, new SubProcessProcessor(b, lifecycle));
+    lifecycle.registerMultiInstanceBody(
+        new io.caseway.engine.processing.bpmn.container.MultiInstanceBodyProcessor(b, lifecycle));
     lifecycle.register(BpmnElementType.CALL_ACTIVITY, new CallActivityProcessor(b, lifecycle));
     lifecycle.register(BpmnElementType.START_EVENT, passThrough);
     lifecycle.register(BpmnElementType.INTERMEDIATE_THROW_EVENT,

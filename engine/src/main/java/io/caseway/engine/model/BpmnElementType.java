@@ -22,7 +22,9 @@ public enum BpmnElementType {
   CALL_ACTIVITY,
   BUSINESS_RULE_TASK,
   SCRIPT_TASK,
-  SEND_TASK;
+  SEND_TASK,
+  /** The instance that holds the inner instances of a multi-instance activity (same element id). */
+  MULTI_INSTANCE_BODY;
 
   public boolean isContainer() {
     return this == PROCESS || this == SUB_PROCESS || this == EVENT_SUB_PROCESS;

@@ -166,6 +166,26 @@ public final class BpmnTransformer {
       return e;
     }
 
+    MultiInstance multiInstance(FlowNode node, io.camunda.zeebe.model.bpmn.instance.LoopCharacteristics loop) {
+      if (!(loop instanceof io.camunda.zeebe.model.bpmn.instance.MultiInstanceLoopCharacteristics mi)) {
+        problem(node, "standard loops are not supported; use multi-instance characteristics");
+        return null;
+      }
+      var zeebe = mi.getSingleExtensionElement(io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeLoopCharacteristics.class);
+      if (zeebe == null || zeebe.getInputCollection() == null || zeebe.getInputCollection().isBlank()) {
+        problem(node, "a multi-instance activity needs an input collection (zeebe:loopCharacteristics inputCollection)");
+        return null;
+      }
+      String completion = mi.getCompletionCondition() == null ? null : mi.getCompletionCondition().getTextContent();
+      return new MultiInstance(mi.isSequential(), expr(node, "input collection", zeebe.getInputCollection()),
+          blankToNull(zeebe.getInputElement()), blankToNull(zeebe.getOutputCollection()),
+          expr(node, "output element", zeebe.getOutputElement()), expr(node, "completion condition", completion));
+    }
+
+    private static String blankToNull(String s) {
+      return s == null || s.isBlank() ? null : s.strip();
+    }
+
     /** An event sub-process is started by its one start event, which must wait for an event. */
     void eventSubProcess(ExecutableElement container, ExecutableElement esp, SubProcess node) {
       if (esp.startEvents.size() != 1) {
@@ -300,13 +320,12 @@ public final class BpmnTransformer {
             + "' is not supported by the Caseway engine yet (see docs/bpmn-coverage.md)");
         return null;
       }
-      if (node instanceof Activity a && a.getLoopCharacteristics() != null) {
-        problem(node, "multi-instance activities are not supported by the Caseway engine yet (see docs/bpmn-coverage.md)");
-        return null;
-      }
       unsupportedListeners(node);
       ExecutableElement e = new ExecutableElement(node.getId(), node.getName(), type);
       ioMappings(node, e);
+      if (node instanceof Activity a && a.getLoopCharacteristics() != null) {
+        e.multiInstance = multiInstance(node, a.getLoopCharacteristics());
+      }
       if (node instanceof CatchEvent || node instanceof ThrowEvent) {
         eventDefinition(node, e);
       }

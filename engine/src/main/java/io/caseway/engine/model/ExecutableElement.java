@@ -36,6 +36,8 @@ public final class ExecutableElement {
   ExecutableElement attachedTo;
   boolean interrupting = true;
 
+  MultiInstance multiInstance;
+
   // event definitions
   TimerDefinition timer;
   MessageDefinition message;
@@ -88,6 +90,8 @@ public final class ExecutableElement {
   public ExecutableSequenceFlow defaultFlow() { return defaultFlow; }
   public List<Mapping> inputs() { return inputs; }
   public List<Mapping> outputs() { return outputs; }
+  /** The multi-instance characteristics, or null for a single activity. */
+  public MultiInstance multiInstance() { return multiInstance; }
   public List<ExecutableElement> children() { return children; }
   public ExecutableElement noneStartEvent() { return noneStartEvent; }
   public List<ExecutableElement> startEvents() { return startEvents; }

@@ -98,13 +98,12 @@ class GrpcGatewayTest {
 
   @Test
   void shouldRejectUnsupportedElementsAtDeploymentNamingThem() {
-    var model = Bpmn.createExecutableProcess("each").startEvent()
-        .serviceTask("ServiceTask_Each", t -> t.zeebeJobType("work")
-            .multiInstance(m -> m.parallel().zeebeInputCollectionExpression("offers")))
+    var model = Bpmn.createExecutableProcess("signalled").startEvent()
+        .intermediateCatchEvent("IntermediateCatchEvent_Go").signal("go")
         .endEvent().done();
-    assertThatThrownBy(() -> h.client().newDeployResourceCommand().addProcessModel(model, "each.bpmn").send().join())
+    assertThatThrownBy(() -> h.client().newDeployResourceCommand().addProcessModel(model, "signalled.bpmn").send().join())
         .satisfies(e -> assertThat(code(e)).isEqualTo(Status.Code.INVALID_ARGUMENT))
-        .hasMessageContaining("ServiceTask_Each")
+        .hasMessageContaining("IntermediateCatchEvent_Go")
         .hasMessageContaining("not supported");
     var dangling = Bpmn.createExecutableProcess("dangling").startEvent()
         .intermediateThrowEvent("IntermediateThrowEvent_Nowhere").link("nowhere").done();

@@ -1,5 +1,6 @@
 package io.caseway.engine.processing.bpmn;
 
+import io.caseway.engine.processing.bpmn.behavior.BpmnStateBehavior;
 import io.caseway.engine.processing.bpmn.behavior.BpmnEventSubProcessBehavior;
 import io.caseway.engine.model.BpmnElementType;
 import io.caseway.engine.model.BpmnEventType;
@@ -51,7 +52,17 @@ public final class BpmnElementLifecycle implements CommandProcessor {
     this.jobProcessor = processor;
   }
 
-  private BpmnElementProcessor processorFor(ExecutableElement element) {
+  private io.caseway.engine.processing.bpmn.container.MultiInstanceBodyProcessor multiInstanceBody;
+
+  /** The processor of multi-instance bodies (the instance around the inner instances of an activity). */
+  public void registerMultiInstanceBody(io.caseway.engine.processing.bpmn.container.MultiInstanceBodyProcessor p) {
+    this.multiInstanceBody = p;
+  }
+
+  private BpmnElementProcessor processorFor(ExecutableElement element, ElementInstance instance) {
+    if (BpmnStateBehavior.isBody(instance)) {
+      return multiInstanceBody;
+    }
     return element.isJobBased() ? jobProcessor : processors.get(element.type());
   }
 
@@ -88,9 +99,10 @@ public final class BpmnElementLifecycle implements CommandProcessor {
       return;
     }
     ExecutableElement element = b.state().element(ctx, instance);
-    Failure failure = b.mappings().applyInputs(ctx, element, instance);
+    // a multi-instance activity's mappings belong to its inner instances, not to its body
+    Failure failure = BpmnStateBehavior.isBody(instance) ? null : b.mappings().applyInputs(ctx, element, instance);
     if (failure == null) {
-      failure = processorFor(element).onActivate(element, instance, ctx);
+      failure = processorFor(element, instance).onActivate(element, instance, ctx);
     }
     if (failure != null) {
       b.incidents().raise(ctx, instance, failure);
@@ -121,13 +133,20 @@ public final class BpmnElementLifecycle implements CommandProcessor {
     } else if (instance.state() != ProcessInstanceIntent.ELEMENT_COMPLETING) {
       return;
     }
-    Failure failure = b.mappings().applyOutputs(ctx, element, instance);
+    boolean body = BpmnStateBehavior.isBody(instance);
+    Failure failure = body ? null : b.mappings().applyOutputs(ctx, element, instance);
     if (failure != null) {
       b.incidents().raise(ctx, instance, failure);
       return;
     }
     if (element.type() == BpmnElementType.PROCESS) {
       completeProcess(ctx, instance);
+      return;
+    }
+    if (body) {
+      multiInstanceBody.passOutputCollection(ctx, instance, element);
+    } else if (element.multiInstance() != null) {
+      completeInner(ctx, instance, element);
       return;
     }
     b.state().transition(ctx, instance, ProcessInstanceIntent.ELEMENT_COMPLETED);
@@ -147,6 +166,20 @@ public final class BpmnElementLifecycle implements CommandProcessor {
       }
     }
     b.state().afterChildLeft(ctx, instance.value().flowScopeKey());
+  }
+
+  /** An inner instance of a multi-instance activity completes into its body, which decides what comes next. */
+  private void completeInner(ProcessingContext ctx, ElementInstance inner, ExecutableElement element) {
+    ElementInstance body = ctx.state().elementInstances().get(inner.value().flowScopeKey());
+    int loopCounter = multiInstanceBody.loopCounter(ctx, inner);
+    io.caseway.engine.expression.TypedResult<Boolean> done =
+        multiInstanceBody.beforeInnerCompletes(ctx, body, inner, element);
+    if (done.isFailure()) {
+      b.incidents().raise(ctx, inner, new Failure(Failure.EXTRACT_VALUE_ERROR, done.failure()));
+      return;
+    }
+    b.state().transition(ctx, inner, ProcessInstanceIntent.ELEMENT_COMPLETED);
+    multiInstanceBody.afterInnerCompleted(ctx, body, element, loopCounter, Boolean.TRUE.equals(done.value()));
   }
 
   private void completeProcess(ProcessingContext ctx, ElementInstance instance) {
@@ -230,7 +263,7 @@ public final class BpmnElementLifecycle implements CommandProcessor {
     b.state().transition(ctx, instance, ProcessInstanceIntent.ELEMENT_TERMINATING);
     ExecutableElement element = b.state().element(ctx, instance);
     b.events().unsubscribe(ctx, instance);
-    processorFor(element).onTerminate(element, instance, ctx);
+    processorFor(element, instance).onTerminate(element, instance, ctx);
     b.incidents().resolveFor(ctx, instance);
     if (!instance.children().isEmpty()) {
       for (long child : List.copyOf(instance.children())) {

@@ -40,7 +40,8 @@ public final class BpmnErrorBehavior {
           }
         }
       }
-      for (ExecutableElement boundary : element.boundaryEvents()) {
+      for (ExecutableElement boundary : BpmnStateBehavior.isInner(element, instance) ? java.util.List.<ExecutableElement>of()
+          : element.boundaryEvents()) {
         if (boundary.eventType() == BpmnEventType.ERROR && catches(boundary.errorCode(), errorCode)) {
           var pi = instance.value();
           ctx.event(ctx.newKey(), ProcessEventIntent.TRIGGERING, new ProcessEventRecord(instance.key(), boundary.id(),

@@ -46,7 +46,8 @@ public final class BpmnEscalationBehavior {
           return start.interrupting() ? Outcome.INTERRUPTED : Outcome.CONTINUE;
         }
       }
-      for (ExecutableElement boundary : element.boundaryEvents()) {
+      for (ExecutableElement boundary : BpmnStateBehavior.isInner(element, instance) ? java.util.List.<ExecutableElement>of()
+          : element.boundaryEvents()) {
         if (boundary.eventType() != BpmnEventType.ESCALATION || !catches(boundary.escalationCode(), code)) {
           continue;
         }

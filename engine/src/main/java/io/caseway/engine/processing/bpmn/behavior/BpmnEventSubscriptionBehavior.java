@@ -42,10 +42,14 @@ public final class BpmnEventSubscriptionBehavior {
   /** Evaluates every event definition first, then writes them all: all or nothing. */
   public Failure subscribe(ProcessingContext ctx, ExecutableElement element, ElementInstance instance) {
     List<ExecutableElement> events = new ArrayList<>();
-    if (element.type() == BpmnElementType.INTERMEDIATE_CATCH_EVENT || element.type() == BpmnElementType.RECEIVE_TASK) {
+    boolean body = BpmnStateBehavior.isBody(instance);
+    if ((element.type() == BpmnElementType.INTERMEDIATE_CATCH_EVENT || element.type() == BpmnElementType.RECEIVE_TASK)
+        && !body) {
       events.add(element);
     }
-    events.addAll(element.boundaryEvents());
+    if (!BpmnStateBehavior.isInner(element, instance)) {
+      events.addAll(element.boundaryEvents()); // of a multi-instance activity: on its body only
+    }
     for (ExecutableElement esp : element.eventSubProcesses()) {
       ExecutableElement start = esp.startEvents().get(0);
       if (start.timer() != null || start.message() != null) {

@@ -33,8 +33,28 @@ public final class BpmnStateBehavior {
 
   /** Writes ELEMENT_ACTIVATING for a new child of {@code scope} and queues its activation. */
   public long activateChild(ProcessingContext ctx, ElementInstance scope, ExecutableElement child) {
+    // a multi-instance activity starts as its body, which activates the inner instances
+    return activate(ctx, scope, child, child.multiInstance() != null ? BpmnElementType.MULTI_INSTANCE_BODY : child.type());
+  }
+
+  /** Writes ELEMENT_ACTIVATING for one inner instance of a multi-instance body and queues its activation. */
+  public long activateInner(ProcessingContext ctx, ElementInstance body, ExecutableElement element) {
+    return activate(ctx, body, element, element.type());
+  }
+
+  /** Whether this instance is a multi-instance body. */
+  public static boolean isBody(ElementInstance instance) {
+    return BpmnElementType.MULTI_INSTANCE_BODY.name().equals(instance.value().bpmnElementType());
+  }
+
+  /** Whether this instance is one inner instance of a multi-instance activity (its boundary events belong to the body). */
+  public static boolean isInner(ExecutableElement element, ElementInstance instance) {
+    return element.multiInstance() != null && !isBody(instance);
+  }
+
+  private long activate(ProcessingContext ctx, ElementInstance scope, ExecutableElement child, BpmnElementType type) {
     long key = ctx.newKey();
-    ProcessInstanceRecord value = scope.value().withElement(child.id(), child.type().name(),
+    ProcessInstanceRecord value = scope.value().withElement(child.id(), type.name(),
         child.eventType().name(), scope.key());
     ctx.event(key, ProcessInstanceIntent.ELEMENT_ACTIVATING, value);
     ctx.command(key, ProcessInstanceIntent.ACTIVATE_ELEMENT, value);
