@@ -226,6 +226,7 @@ public final class Engine implements AutoCloseable {
     lifecycle.register(BpmnElementType.INTERMEDIATE_CATCH_EVENT, catchEvent);
     lifecycle.register(BpmnElementType.RECEIVE_TASK, catchEvent);
     lifecycle.register(BpmnElementType.EXCLUSIVE_GATEWAY, new ExclusiveGatewayProcessor(b, lifecycle));
+    lifecycle.register(BpmnElementType.EVENT_BASED_GATEWAY, catchEvent);
     lifecycle.register(BpmnElementType.INCLUSIVE_GATEWAY,
         new io.caseway.engine.processing.bpmn.gateway.InclusiveGatewayProcessor(b, lifecycle));
     lifecycle.register(BpmnElementType.USER_TASK, new UserTaskProcessor(b, lifecycle));

@@ -410,6 +410,9 @@ public final class BpmnTransformer {
       if (node instanceof ExclusiveGateway) return BpmnElementType.EXCLUSIVE_GATEWAY;
       if (node instanceof ParallelGateway) return BpmnElementType.PARALLEL_GATEWAY;
       if (node instanceof InclusiveGateway) return BpmnElementType.INCLUSIVE_GATEWAY;
+      if (node instanceof io.camunda.zeebe.model.bpmn.instance.EventBasedGateway) {
+        return BpmnElementType.EVENT_BASED_GATEWAY;
+      }
       if (node instanceof CallActivity) return BpmnElementType.CALL_ACTIVITY;
       if (node instanceof SubProcess sp && sp.triggeredByEvent()) {
         return BpmnElementType.EVENT_SUB_PROCESS;

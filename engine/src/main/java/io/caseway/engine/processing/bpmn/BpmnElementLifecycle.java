@@ -233,6 +233,11 @@ public final class BpmnElementLifecycle implements CommandProcessor {
       return;
     }
     var pi = waiting.value();
+    ExecutableElement waitingElement = b.state().element(ctx, waiting);
+    if (waitingElement.type() == BpmnElementType.EVENT_BASED_GATEWAY) {
+      triggerEventBasedGateway(ctx, waiting, waitingElement, event, variables);
+      return;
+    }
     if (BpmnEventSubProcessBehavior.startsEventSubProcess(event)) {
       b.eventSubProcesses().trigger(ctx, waiting, event, variables);
       return;
@@ -254,6 +259,39 @@ public final class BpmnElementLifecycle implements CommandProcessor {
       setEventVariables(ctx, ctx.state().elementInstances().get(key), event,
           BpmnVariableBehavior.parseDocument(variables));
     }
+  }
+
+  /**
+   * The first event after an event-based gateway happened: the gateway completes along the flow to
+   * that event, which is then activated already triggered (it completes at once, with the event's
+   * variables), and the other events' subscriptions are closed with the gateway.
+   */
+  private void triggerEventBasedGateway(ProcessingContext ctx, ElementInstance gateway, ExecutableElement element,
+      ExecutableElement event, String variables) {
+    ExecutableSequenceFlow flow = element.outgoing().stream().filter(f -> f.target() == event).findFirst().orElseThrow();
+    b.events().unsubscribe(ctx, gateway);
+    b.state().transition(ctx, gateway, ProcessInstanceIntent.ELEMENT_COMPLETING);
+    b.state().transition(ctx, gateway, ProcessInstanceIntent.ELEMENT_COMPLETED);
+    long eventKey = b.state().takeFlow(ctx, gateway, flow);
+    var pi = gateway.value();
+    ctx.event(ctx.newKey(), ProcessEventIntent.TRIGGERING, new ProcessEventRecord(eventKey, event.id(), variables,
+        pi.processInstanceKey(), pi.processDefinitionKey()));
+  }
+
+  /**
+   * For an event activated already triggered (after an event-based gateway): completes it with the
+   * event's variables. Returns false if nothing was pending for it.
+   */
+  public boolean completeTriggered(ProcessingContext ctx, ElementInstance instance, ExecutableElement element) {
+    ProcessEventRecord pending = ctx.state().elementInstances().pendingEvent(instance.key());
+    if (pending == null || !pending.targetElementId().equals(element.id())) {
+      return false;
+    }
+    ctx.event(ctx.newKey(), ProcessEventIntent.TRIGGERED, pending);
+    b.state().transition(ctx, instance, ProcessInstanceIntent.ELEMENT_ACTIVATED);
+    setEventVariables(ctx, instance, element, BpmnVariableBehavior.parseDocument(pending.variables()));
+    complete(ctx, instance, element, element.outgoing());
+    return true;
   }
 
   private void terminate(ProcessingContext ctx, ElementInstance instance) {

@@ -47,6 +47,9 @@ public final class BpmnEventSubscriptionBehavior {
         && !body) {
       events.add(element);
     }
+    if (element.type() == BpmnElementType.EVENT_BASED_GATEWAY) {
+      element.outgoing().forEach(flow -> events.add(flow.target())); // the events it waits for, first one wins
+    }
     if (!BpmnStateBehavior.isInner(element, instance)) {
       events.addAll(element.boundaryEvents()); // of a multi-instance activity: on its body only
     }

@@ -83,6 +83,14 @@ public final class BpmnStateBehavior {
     activateReadyInclusiveJoins(ctx, scope);
   }
 
+  /** Takes one flow out of a completed element and activates its target; returns the target's instance key. */
+  public long takeFlow(ProcessingContext ctx, ElementInstance completed, ExecutableSequenceFlow flow) {
+    ElementInstance scope = ctx.state().elementInstances().get(completed.value().flowScopeKey());
+    ctx.event(ctx.newKey(), ProcessInstanceIntent.SEQUENCE_FLOW_TAKEN, completed.value().withElement(flow.id(),
+        BpmnElementType.SEQUENCE_FLOW.name(), "UNSPECIFIED", scope.key()));
+    return activateChild(ctx, scope, flow.target());
+  }
+
   /**
    * Activates each inclusive join of the scope that holds a token and that no other token of the
    * scope can still reach: no active element upstream of it, and no token waiting at a join

@@ -28,6 +28,9 @@ public final class CatchEventProcessor implements BpmnElementProcessor {
       lifecycle.complete(ctx, instance, element, element.outgoing());
       return null;
     }
+    if (lifecycle.completeTriggered(ctx, instance, element)) {
+      return null; // the event already happened: it was the first one after an event-based gateway
+    }
     Failure failure = b.events().subscribe(ctx, element, instance);
     if (failure != null) {
       return failure;
