@@ -216,13 +216,14 @@ public final class Engine implements AutoCloseable {
         new io.caseway.engine.processing.bpmn.container.MultiInstanceBodyProcessor(b, lifecycle));
     lifecycle.register(BpmnElementType.CALL_ACTIVITY, new CallActivityProcessor(b, lifecycle));
     lifecycle.register(BpmnElementType.START_EVENT, passThrough);
+    var signals = new io.caseway.engine.processing.signal.SignalBroadcastBehavior(b, lifecycle);
     lifecycle.register(BpmnElementType.INTERMEDIATE_THROW_EVENT,
-        new io.caseway.engine.processing.bpmn.event.ThrowEventProcessor(b, lifecycle));
+        new io.caseway.engine.processing.bpmn.event.ThrowEventProcessor(b, lifecycle, signals));
     lifecycle.register(BpmnElementType.BOUNDARY_EVENT, passThrough);
     lifecycle.register(BpmnElementType.MANUAL_TASK, passThrough);
     lifecycle.register(BpmnElementType.TASK, passThrough);
     lifecycle.register(BpmnElementType.PARALLEL_GATEWAY, passThrough);
-    lifecycle.register(BpmnElementType.END_EVENT, new EndEventProcessor(b, lifecycle));
+    lifecycle.register(BpmnElementType.END_EVENT, new EndEventProcessor(b, lifecycle, signals));
     lifecycle.register(BpmnElementType.INTERMEDIATE_CATCH_EVENT, catchEvent);
     lifecycle.register(BpmnElementType.RECEIVE_TASK, catchEvent);
     lifecycle.register(BpmnElementType.EXCLUSIVE_GATEWAY, new ExclusiveGatewayProcessor(b, lifecycle));
@@ -260,6 +261,8 @@ public final class Engine implements AutoCloseable {
     map.put(IncidentIntent.RESOLVE, new IncidentResolveProcessor(b.jobs()));
     map.put(DecisionEvaluationIntent.EVALUATE, new DecisionEvaluationEvaluateProcessor(decisions));
     map.put(JobIntent.UPDATE, JobUpdateProcessors.update());
+    map.put(io.caseway.engine.protocol.intent.SignalIntent.BROADCAST,
+        new io.caseway.engine.processing.signal.SignalBroadcastProcessor(signals));
     map.put(io.caseway.engine.protocol.intent.PurgeIntent.PURGE,
         new io.caseway.engine.processing.purge.PurgeProcessor());
     map.put(io.caseway.engine.protocol.intent.MessageCorrelationIntent.CORRELATE,

@@ -9,5 +9,6 @@ public enum BpmnEventType {
   ERROR,
   TERMINATE,
   LINK,
-  ESCALATION
+  ESCALATION,
+  SIGNAL
 }

@@ -194,10 +194,10 @@ public final class BpmnTransformer {
       }
       ExecutableElement start = esp.startEvents.get(0);
       boolean supported = start.timer != null || start.message != null || start.eventType == BpmnEventType.ERROR
-          || start.eventType == BpmnEventType.ESCALATION;
+          || start.eventType == BpmnEventType.ESCALATION || start.eventType == BpmnEventType.SIGNAL;
       if (!supported) {
-        problem(start.id, "the start event of an event sub-process must be a timer, message, error or escalation"
-            + " start event (signal and compensation start events are not supported by the Caseway engine yet)");
+        problem(start.id, "the start event of an event sub-process must be a timer, message, error, escalation"
+            + " or signal start event (compensation start events are not supported by the Caseway engine yet)");
         return;
       }
       if (start.eventType == BpmnEventType.ERROR && !start.interrupting) {
@@ -465,6 +465,13 @@ public final class BpmnTransformer {
           e.escalationCode = expr(node, "escalation code", esc.getEscalation().getEscalationCode());
         } else if (node instanceof ThrowEvent) {
           problem(node, "an escalation throw event needs an escalation code");
+        }
+      } else if (def instanceof io.camunda.zeebe.model.bpmn.instance.SignalEventDefinition sig) {
+        e.eventType = BpmnEventType.SIGNAL;
+        if (sig.getSignal() == null || sig.getSignal().getName() == null || sig.getSignal().getName().isBlank()) {
+          problem(node, "a signal event needs a signal with a name");
+        } else {
+          e.signalName = expr(node, "signal name", sig.getSignal().getName());
         }
       } else if (def instanceof LinkEventDefinition link) {
         e.eventType = BpmnEventType.LINK;

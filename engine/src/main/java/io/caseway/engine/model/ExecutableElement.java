@@ -44,6 +44,7 @@ public final class ExecutableElement {
   Expression errorCode;
   String linkName;
   Expression escalationCode;
+  Expression signalName;
   ExecutableElement linkTarget;
 
   // job-based tasks
@@ -105,6 +106,8 @@ public final class ExecutableElement {
   public Expression errorCode() { return errorCode; }
   /** The escalation code an escalation event throws or catches (null: a boundary that catches any). */
   public Expression escalationCode() { return escalationCode; }
+  /** The signal an event throws or waits for. */
+  public Expression signalName() { return signalName; }
   /** For a link throw event: the link catch event of the same name in the same scope, where the token goes on. */
   public ExecutableElement linkTarget() { return linkTarget; }
   public Expression jobType() { return jobType; }
@@ -163,7 +166,7 @@ public final class ExecutableElement {
 
   /** Whether this element waits for something (a job, a message, a timer, a child) after activation. */
   public boolean hasEventSubscriptions() {
-    return timer != null || message != null || !boundaryEvents.isEmpty();
+    return timer != null || message != null || signalName != null || !boundaryEvents.isEmpty();
   }
 
   @Override

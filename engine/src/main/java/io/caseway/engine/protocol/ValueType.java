@@ -30,7 +30,10 @@ public enum ValueType {
   CLOCK(ClockRecord.class, ClockIntent.class),
   DECISION_EVALUATION(DecisionEvaluationRecord.class, DecisionEvaluationIntent.class),
   MESSAGE_CORRELATION(MessageCorrelationRecord.class, MessageCorrelationIntent.class),
-  PURGE(PurgeRecord.class, PurgeIntent.class);
+  PURGE(PurgeRecord.class, PurgeIntent.class),
+  SIGNAL(io.caseway.engine.protocol.value.SignalRecord.class, io.caseway.engine.protocol.intent.SignalIntent.class),
+  SIGNAL_SUBSCRIPTION(io.caseway.engine.protocol.value.SignalSubscriptionRecord.class,
+      io.caseway.engine.protocol.intent.SignalSubscriptionIntent.class);
 
   private static final Map<Class<?>, ValueType> BY_CLASS = new HashMap<>();
 

@@ -11,6 +11,7 @@ public final class EngineState {
   private final MessageState messages = new MessageState();
   private final IncidentState incidents = new IncidentState();
   private final UserTaskState userTasks = new UserTaskState();
+  private final SignalState signals = new SignalState();
   private long lastPosition;
 
   public KeyGenerator keys() { return keys; }
@@ -22,6 +23,7 @@ public final class EngineState {
   public MessageState messages() { return messages; }
   public IncidentState incidents() { return incidents; }
   public UserTaskState userTasks() { return userTasks; }
+  public SignalState signals() { return signals; }
 
   /** Empties the state (a purge) except the key generator and the position: keys are never reused. */
   void purge() {
@@ -33,6 +35,7 @@ public final class EngineState {
     messages.clear();
     incidents.clear();
     userTasks.clear();
+    signals.clear();
   }
 
   /** Position of the last event applied. */

@@ -71,6 +71,12 @@ public final class EventAppliers {
     on(ClockIntent.PINNED, ClockRecord.class, clockChanged);
     on(ClockIntent.OFFSET_ADDED, ClockRecord.class, clockChanged);
     on(ClockIntent.RESETTED, ClockRecord.class, clockChanged);
+    on(io.caseway.engine.protocol.intent.SignalSubscriptionIntent.CREATED,
+        io.caseway.engine.protocol.value.SignalSubscriptionRecord.class, (key, s) -> state.signals().put(key, s));
+    on(io.caseway.engine.protocol.intent.SignalSubscriptionIntent.DELETED,
+        io.caseway.engine.protocol.value.SignalSubscriptionRecord.class, (key, s) -> state.signals().remove(key));
+    on(io.caseway.engine.protocol.intent.SignalIntent.BROADCASTED, io.caseway.engine.protocol.value.SignalRecord.class,
+        (key, s) -> { });
     on(io.caseway.engine.protocol.intent.PurgeIntent.PURGED, io.caseway.engine.protocol.value.PurgeRecord.class,
         (key, p) -> state.purge());
   }

@@ -41,6 +41,7 @@ import java.util.Set;
  * varlong last position | varlong next key | varlong clock pinned millis | varlong clock offset millis
  * schema table: for each record class, its simple name and its components (name, type code)
  * deployments | element instances | variables | jobs | timers | messages | incidents | user tasks
+ * | signal subscriptions (from version 2)
  * int magic "CWES" (end marker; the payload must end exactly there)
  * </pre>
  *
@@ -67,7 +68,8 @@ public final class StateSnapshotCodec {
   /** "CWES". */
   static final int MAGIC = 0x43574553;
 
-  public static final int FORMAT_VERSION = 1;
+  /** 2: signal subscriptions after the user tasks. Version 1 (without them) is still read. */
+  public static final int FORMAT_VERSION = 2;
 
   private static final Schema<ProcessRecord> PROCESS = new Schema<>(ProcessRecord.class);
   private static final Schema<DecisionRequirementsRecord> DRG = new Schema<>(DecisionRequirementsRecord.class);
@@ -83,8 +85,10 @@ public final class StateSnapshotCodec {
       new Schema<>(MessageStartEventSubscriptionRecord.class);
   private static final Schema<IncidentRecord> INCIDENT = new Schema<>(IncidentRecord.class);
   private static final Schema<UserTaskRecord> USER_TASK = new Schema<>(UserTaskRecord.class);
+  private static final Schema<io.caseway.engine.protocol.value.SignalSubscriptionRecord> SIGNAL_SUBSCRIPTION =
+      new Schema<>(io.caseway.engine.protocol.value.SignalSubscriptionRecord.class);
   private static final List<Schema<?>> SCHEMAS = List.of(PROCESS, DRG, DECISION, FORM, ELEMENT, PROCESS_EVENT, JOB,
-      TIMER, MESSAGE, SUBSCRIPTION, START_SUBSCRIPTION, INCIDENT, USER_TASK);
+      TIMER, MESSAGE, SUBSCRIPTION, START_SUBSCRIPTION, INCIDENT, USER_TASK, SIGNAL_SUBSCRIPTION);
 
   private StateSnapshotCodec() {}
 
@@ -114,6 +118,11 @@ public final class StateSnapshotCodec {
     writeMessages(out, state.messages());
     writeIncidents(out, state.incidents());
     writeUserTasks(out, state.userTasks());
+    out.varint(state.signals().subscriptionMap().size());
+    state.signals().subscriptionMap().forEach((key, s) -> {
+      out.varlong(key);
+      SIGNAL_SUBSCRIPTION.write(out, s);
+    });
     out.int32(MAGIC);
     return out.toByteArray();
   }
@@ -137,7 +146,7 @@ public final class StateSnapshotCodec {
         throw new IOException("not a state snapshot (bad magic)");
       }
       int version = in.varint();
-      if (version != FORMAT_VERSION) {
+      if (version != FORMAT_VERSION && version != 1) {
         throw new IOException("state snapshot has format version " + version + "; this engine reads version "
             + FORMAT_VERSION);
       }
@@ -155,6 +164,12 @@ public final class StateSnapshotCodec {
       readMessages(r, target.messages());
       readIncidents(r, target.incidents());
       readUserTasks(r, target.userTasks());
+      if (version >= 2) {
+        for (int i = in.varint(); i > 0; i--) {
+          long key = in.varlong();
+          target.signals().put(key, r.record(SIGNAL_SUBSCRIPTION));
+        }
+      }
       if (in.int32() != MAGIC || !in.atEnd()) {
         throw new IOException("state snapshot does not end where its content ends (offset " + in.position()
             + " of " + payload.length + ")");

@@ -177,6 +177,8 @@ class ConformanceTest {
         case "publishMessage" -> client().newPublishMessageCommand().messageName(arg.get("name").asText())
             .correlationKey(arg.path("correlationKey").asText("")).timeToLive(Duration.parse(arg.path("ttl").asText("PT0S")))
             .messageId(arg.path("messageId").asText("")).variables(vars(arg)).send().join();
+        case "broadcastSignal" -> client().newBroadcastSignalCommand().signalName(arg.get("name").asText())
+            .variables(vars(arg)).send().join();
         case "increaseTime" -> {
           h.engine().addClockOffset(Duration.parse(arg.asText())).join();
           settle();

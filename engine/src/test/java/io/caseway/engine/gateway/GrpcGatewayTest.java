@@ -98,12 +98,13 @@ class GrpcGatewayTest {
 
   @Test
   void shouldRejectUnsupportedElementsAtDeploymentNamingThem() {
-    var model = Bpmn.createExecutableProcess("signalled").startEvent()
-        .intermediateCatchEvent("IntermediateCatchEvent_Go").signal("go")
+    var model = Bpmn.createExecutableProcess("compensating").startEvent()
+        .intermediateThrowEvent("IntermediateThrowEvent_Undo").compensateEventDefinition().compensateEventDefinitionDone()
         .endEvent().done();
-    assertThatThrownBy(() -> h.client().newDeployResourceCommand().addProcessModel(model, "signalled.bpmn").send().join())
+    assertThatThrownBy(() -> h.client().newDeployResourceCommand().addProcessModel(model, "compensating.bpmn").send()
+            .join())
         .satisfies(e -> assertThat(code(e)).isEqualTo(Status.Code.INVALID_ARGUMENT))
-        .hasMessageContaining("IntermediateCatchEvent_Go")
+        .hasMessageContaining("IntermediateThrowEvent_Undo")
         .hasMessageContaining("not supported");
     var dangling = Bpmn.createExecutableProcess("dangling").startEvent()
         .intermediateThrowEvent("IntermediateThrowEvent_Nowhere").link("nowhere").done();
@@ -165,7 +166,7 @@ class GrpcGatewayTest {
 
   @Test
   void shouldAnswerUnimplementedCallsWithASentence() {
-    assertThatThrownBy(() -> h.client().newBroadcastSignalCommand().signalName("s").send().join())
+    assertThatThrownBy(() -> h.client().newModifyProcessInstanceCommand(42).terminateElement(7).send().join())
         .satisfies(e -> assertThat(code(e)).isEqualTo(Status.Code.UNIMPLEMENTED))
         .hasMessageContaining("not supported");
   }
@@ -276,6 +277,27 @@ class GrpcGatewayTest {
     h.engine().addClockOffset(Duration.ofMinutes(11)).join();
     ActivatedJob retried = activateOne("flaky");
     assertThat(retried.getRetries()).isEqualTo(2);
+  }
+
+  @Test
+  void shouldStartProcessesBySignalAndReplaceTheStartOfAnOlderVersion() {
+    var v1 = Bpmn.createExecutableProcess("rules-changed").startEvent("StartEvent_RulesChanged").signal("rules-2027")
+        .serviceTask("ServiceTask_Review", t -> t.zeebeJobType("review-v1")).endEvent().done();
+    h.client().newDeployResourceCommand().addProcessModel(v1, "rules-changed.bpmn").send().join();
+    var v2 = Bpmn.createExecutableProcess("rules-changed").startEvent("StartEvent_RulesChanged").signal("rules-2027")
+        .serviceTask("ServiceTask_Review", t -> t.zeebeJobType("review-v2")).endEvent().done();
+    h.client().newDeployResourceCommand().addProcessModel(v2, "rules-changed.bpmn").send().join();
+
+    var broadcast = h.client().newBroadcastSignalCommand().signalName("rules-2027")
+        .variables(Map.of("ruleSet", "DK-2027")).send().join();
+
+    assertThat(broadcast.getKey()).isPositive();
+    assertThat(activateOne("review-v2").getVariablesAsMap()).containsEntry("ruleSet", "DK-2027");
+    assertThat(h.client().newActivateJobsCommand().jobType("review-v1").maxJobsToActivate(5)
+        .requestTimeout(Duration.ofMillis(200)).send().join().getJobs()).as("the old version's start is gone").isEmpty();
+    assertThatThrownBy(() -> h.client().newBroadcastSignalCommand().signalName(" ").send().join())
+        .satisfies(e -> assertThat(code(e)).isEqualTo(Status.Code.INVALID_ARGUMENT))
+        .hasMessageContaining("signal name");
   }
 
   @Test

@@ -373,9 +373,13 @@ class RestGatewayTest {
             .addResourceString("<not-xml", StandardCharsets.UTF_8, "garbage.bpmn").send().join())
         .satisfies(e -> assertThat(problem(e).code()).isEqualTo(400))
         .satisfies(e -> assertThat(problem(e).details().getDetail()).contains("garbage.bpmn"));
-    assertThatThrownBy(() -> rest.newBroadcastSignalCommand().signalName("s").send().join())
+    assertThatThrownBy(() -> rest.newModifyProcessInstanceCommand(42).terminateElement(7).send().join())
         .satisfies(e -> assertThat(problem(e).code()).isEqualTo(501))
         .satisfies(e -> assertThat(problem(e).details().getDetail()).contains("not supported"));
+    assertThat(rest.newBroadcastSignalCommand().signalName("nobody-waits").send().join().getKey()).isPositive();
+    assertThatThrownBy(() -> rest.newBroadcastSignalCommand().signalName("").send().join())
+        .satisfies(e -> assertThat(problem(e).code()).isEqualTo(400))
+        .satisfies(e -> assertThat(problem(e).details().getDetail()).contains("signalName"));
     assertThatThrownBy(() -> rest.newEvaluateDecisionCommand().decisionId("unknown").send().join())
         .satisfies(e -> assertThat(problem(e).code()).isEqualTo(404));
     assertThatThrownBy(() -> rest.newCreateInstanceCommand().processDefinitionKey(123).send().join())

@@ -76,6 +76,7 @@ public final class StateDump {
     dump.put("subscriptions per name and key", sorted(m.subscriptionIndex(), List::copyOf));
     dump.put("subscriptions per element instance", sorted(m.subscriptionsByElement(), List::copyOf));
     dump.put("message start subscriptions", sorted(m.startSubscriptionMap(), List::copyOf));
+    dump.put("signal subscriptions", List.copyOf(state.signals().subscriptionMap().entrySet()));
 
     IncidentState incidents = state.incidents();
     dump.put("incidents", sorted(incidents.incidentMap(), Function.identity()));

@@ -253,7 +253,10 @@ final class GatewayService extends GatewayGrpc.GatewayImplBase {
 
   @Override
   public void broadcastSignal(BroadcastSignalRequest request, StreamObserver<BroadcastSignalResponse> observer) {
-    unimplemented(observer, "BroadcastSignal: signal events are not supported by the Caseway engine yet");
+    send(observer, -1, io.caseway.engine.protocol.intent.SignalIntent.BROADCAST,
+        new io.caseway.engine.protocol.value.SignalRecord(request.getSignalName(), request.getVariables(),
+            tenant(request.getTenantId())),
+        r -> BroadcastSignalResponse.newBuilder().setKey(r.key()).setTenantId(tenant(null)).build());
   }
 
   @Override

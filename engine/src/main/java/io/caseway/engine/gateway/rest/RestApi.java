@@ -112,10 +112,7 @@ final class RestApi {
     r.add("POST", "/v2/user-tasks/{key}/assignment", this::assignUserTask);
     r.add("DELETE", "/v2/user-tasks/{key}/assignee", this::unassignUserTask);
     r.add("PATCH", "/v2/user-tasks/{key}", this::updateUserTask);
-    r.add("POST", "/v2/signals/broadcast", ex -> {
-      throw RestProblem.notImplemented("Broadcasting signals is not supported by the Caseway engine yet: it runs no"
-          + " signal events");
-    });
+    r.add("POST", "/v2/signals/broadcast", this::broadcastSignal);
     r.add("POST", "/v2/process-instances/{key}/modification", ex -> {
       throw RestProblem.notImplemented("Modifying process instances is not supported by the Caseway engine yet");
     });
@@ -406,6 +403,22 @@ final class RestApi {
   }
 
   // ---- user tasks ----
+
+  private void broadcastSignal(RestExchange ex) {
+    io.camunda.client.protocol.rest.SignalBroadcastRequest request =
+        ex.json(io.camunda.client.protocol.rest.SignalBroadcastRequest.class, true);
+    if (request.getSignalName() == null || request.getSignalName().isBlank()) {
+      throw RestProblem.badRequest("Expected the field 'signalName' to name the signal to broadcast, but it was empty");
+    }
+    send(ex, -1, io.caseway.engine.protocol.intent.SignalIntent.BROADCAST,
+        new io.caseway.engine.protocol.value.SignalRecord(request.getSignalName(), RestJson.document(request.getVariables()),
+            tenant(request.getTenantId())), r -> {
+          java.util.Map<String, Object> body = new java.util.LinkedHashMap<>();
+          body.put("signalKey", key(r.key()));
+          body.put("tenantId", tenant(request.getTenantId()));
+          return body;
+        });
+  }
 
   private void completeUserTask(RestExchange ex) {
     long key = ex.key("key");

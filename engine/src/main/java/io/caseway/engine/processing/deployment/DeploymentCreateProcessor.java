@@ -192,13 +192,17 @@ public final class DeploymentCreateProcessor implements CommandProcessor {
     }
   }
 
-  /** The latest version's timer and message start events replace the previous version's. */
+  /** The latest version's timer, message and signal start events replace the previous version's. */
   private void replaceStartEvents(ProcessingContext ctx, DeploymentState.DeployedProcess previous, ProcessRecord record,
       ExecutableProcess process) {
     if (previous != null) {
       long previousKey = previous.record().processDefinitionKey();
       for (long timerKey : List.copyOf(ctx.state().timers().ofProcessDefinition(previousKey))) {
         ctx.event(timerKey, TimerIntent.CANCELED, ctx.state().timers().get(timerKey));
+      }
+      for (long signalKey : ctx.state().signals().startSubscriptionsOf(previousKey)) {
+        ctx.event(signalKey, io.caseway.engine.protocol.intent.SignalSubscriptionIntent.DELETED,
+            ctx.state().signals().subscription(signalKey));
       }
       for (ExecutableElement start : previous.executable().root().startEvents()) {
         if (start.eventType() == BpmnEventType.MESSAGE) {
@@ -214,6 +218,11 @@ public final class DeploymentCreateProcessor implements CommandProcessor {
         ctx.event(ctx.newKey(), TimerIntent.CREATED, new TimerRecord(-1, -1, record.processDefinitionKey(), start.id(),
             due.dueDate().toEpochMilli(), due.cycle() == null ? 1 : due.cycle().repetitions(),
             due.cycle() == null ? null : due.cycle().toIsoString(), record.tenantId()));
+      } else if (start.eventType() == BpmnEventType.SIGNAL) {
+        String signalName = el.evaluateString(start.signalName(), VariableLookup.empty()).value();
+        ctx.event(ctx.newKey(), io.caseway.engine.protocol.intent.SignalSubscriptionIntent.CREATED,
+            new io.caseway.engine.protocol.value.SignalSubscriptionRecord(signalName, record.processDefinitionKey(),
+                record.bpmnProcessId(), start.id(), -1, -1, record.tenantId()));
       } else if (start.eventType() == BpmnEventType.MESSAGE) {
         String messageName = el.evaluateString(start.message().name(), VariableLookup.empty()).value();
         ctx.event(ctx.newKey(), MessageStartEventSubscriptionIntent.CREATED, new MessageStartEventSubscriptionRecord(

@@ -37,7 +37,8 @@ public final class BpmnEventSubscriptionBehavior {
   /** A timer due date with the cycle to re-arm from (null for one-shot timers). */
   public record Due(Instant dueDate, TimerCycle cycle) {}
 
-  private record Pending(ExecutableElement event, Due timer, String messageName, String correlationKey) {}
+  private record Pending(ExecutableElement event, Due timer, String messageName, String correlationKey,
+      String signalName) {}
 
   /** Evaluates every event definition first, then writes them all: all or nothing. */
   public Failure subscribe(ProcessingContext ctx, ExecutableElement element, ElementInstance instance) {
@@ -55,7 +56,7 @@ public final class BpmnEventSubscriptionBehavior {
     }
     for (ExecutableElement esp : element.eventSubProcesses()) {
       ExecutableElement start = esp.startEvents().get(0);
-      if (start.timer() != null || start.message() != null) {
+      if (start.timer() != null || start.message() != null || start.signalName() != null) {
         events.add(start);
       }
     }
@@ -70,7 +71,7 @@ public final class BpmnEventSubscriptionBehavior {
         if (due.isFailure()) {
           return new Failure(Failure.EXTRACT_VALUE_ERROR, due.failure());
         }
-        pending.add(new Pending(event, due.value(), null, null));
+        pending.add(new Pending(event, due.value(), null, null, null));
       } else if (event.message() != null) {
         TypedResult<String> name = el.evaluateString(event.message().name(), lookup);
         if (name.isFailure()) {
@@ -86,7 +87,14 @@ public final class BpmnEventSubscriptionBehavior {
           return new Failure(Failure.EXTRACT_VALUE_ERROR, "Failed to extract the correlation key for '"
               + event.id() + "': " + key.failure());
         }
-        pending.add(new Pending(event, null, name.value(), key.value()));
+        pending.add(new Pending(event, null, name.value(), key.value(), null));
+      } else if (event.signalName() != null) {
+        TypedResult<String> name = el.evaluateString(event.signalName(), lookup);
+        if (name.isFailure()) {
+          return new Failure(Failure.EXTRACT_VALUE_ERROR,
+              "Failed to evaluate the signal name of '" + event.id() + "': " + name.failure());
+        }
+        pending.add(new Pending(event, null, null, null, name.value()));
       }
     }
     var pi = instance.value();
@@ -96,6 +104,10 @@ public final class BpmnEventSubscriptionBehavior {
         ctx.event(ctx.newKey(), TimerIntent.CREATED, new TimerRecord(instance.key(), pi.processInstanceKey(),
             pi.processDefinitionKey(), p.event().id(), p.timer().dueDate().toEpochMilli(),
             cycle == null ? 1 : cycle.repetitions(), cycle == null ? null : cycle.toIsoString(), pi.tenantId()));
+      } else if (p.signalName() != null) {
+        ctx.event(ctx.newKey(), io.caseway.engine.protocol.intent.SignalSubscriptionIntent.CREATED,
+            new io.caseway.engine.protocol.value.SignalSubscriptionRecord(p.signalName(), pi.processDefinitionKey(),
+                pi.bpmnProcessId(), p.event().id(), instance.key(), pi.processInstanceKey(), pi.tenantId()));
       } else {
         ctx.event(ctx.newKey(), MessageSubscriptionIntent.CREATED, new MessageSubscriptionRecord(
             pi.processInstanceKey(), instance.key(), pi.bpmnProcessId(), pi.processDefinitionKey(), p.event().id(),
@@ -105,13 +117,17 @@ public final class BpmnEventSubscriptionBehavior {
     return null;
   }
 
-  /** Cancels the timers and deletes the message subscriptions of an element instance that leaves. */
+  /** Cancels the timers and deletes the message and signal subscriptions of an element instance that leaves. */
   public void unsubscribe(ProcessingContext ctx, ElementInstance instance) {
     for (long timerKey : List.copyOf(ctx.state().timers().ofElementInstance(instance.key()))) {
       ctx.event(timerKey, TimerIntent.CANCELED, ctx.state().timers().get(timerKey));
     }
     for (long subKey : List.copyOf(ctx.state().messages().subscriptionsOf(instance.key()))) {
       ctx.event(subKey, MessageSubscriptionIntent.DELETED, ctx.state().messages().subscription(subKey));
+    }
+    for (long subKey : List.copyOf(ctx.state().signals().subscriptionsOf(instance.key()))) {
+      ctx.event(subKey, io.caseway.engine.protocol.intent.SignalSubscriptionIntent.DELETED,
+          ctx.state().signals().subscription(subKey));
     }
   }
 

@@ -19,16 +19,19 @@ import java.util.List;
 public final class EndEventProcessor implements BpmnElementProcessor {
   private final BpmnBehaviors b;
   private final BpmnElementLifecycle lifecycle;
+  private final io.caseway.engine.processing.signal.SignalBroadcastBehavior signals;
 
-  public EndEventProcessor(BpmnBehaviors b, BpmnElementLifecycle lifecycle) {
+  public EndEventProcessor(BpmnBehaviors b, BpmnElementLifecycle lifecycle,
+      io.caseway.engine.processing.signal.SignalBroadcastBehavior signals) {
     this.b = b;
     this.lifecycle = lifecycle;
+    this.signals = signals;
   }
 
   @Override
   public Failure onActivate(ExecutableElement element, ElementInstance instance, ProcessingContext ctx) {
-    if (element.eventType() == BpmnEventType.ESCALATION) {
-      return ThrowEventProcessor.throwAndGoOn(b, lifecycle, element, instance, ctx, List.of());
+    if (element.eventType() == BpmnEventType.ESCALATION || element.eventType() == BpmnEventType.SIGNAL) {
+      return ThrowEventProcessor.throwAndGoOn(b, lifecycle, signals, element, instance, ctx, List.of());
     }
     if (element.eventType() != BpmnEventType.ERROR) {
       lifecycle.activated(ctx, instance);

@@ -9,31 +9,53 @@ import io.caseway.engine.processing.bpmn.BpmnElementProcessor;
 import io.caseway.engine.processing.bpmn.behavior.BpmnBehaviors;
 import io.caseway.engine.processing.bpmn.behavior.BpmnEscalationBehavior;
 import io.caseway.engine.processing.bpmn.behavior.Failure;
+import io.caseway.engine.processing.signal.SignalBroadcastBehavior;
+import io.caseway.engine.protocol.value.SignalRecord;
 import io.caseway.engine.state.ElementInstance;
 import java.util.List;
 
 /**
  * Intermediate throw events: none and link events pass on (a link hands the token to its catch
- * event, see the lifecycle); an escalation event throws its escalation first and goes on unless an
+ * event, see the lifecycle); a signal event broadcasts its signal and goes on; an escalation event throws its escalation first and goes on unless an
  * interrupting boundary event caught it (then its scope is being terminated).
  */
 public final class ThrowEventProcessor implements BpmnElementProcessor {
   private final BpmnBehaviors b;
   private final BpmnElementLifecycle lifecycle;
+  private final SignalBroadcastBehavior signals;
 
-  public ThrowEventProcessor(BpmnBehaviors b, BpmnElementLifecycle lifecycle) {
+  public ThrowEventProcessor(BpmnBehaviors b, BpmnElementLifecycle lifecycle, SignalBroadcastBehavior signals) {
     this.b = b;
     this.lifecycle = lifecycle;
+    this.signals = signals;
   }
 
   @Override
   public Failure onActivate(ExecutableElement element, ElementInstance instance, ProcessingContext ctx) {
-    return throwAndGoOn(b, lifecycle, element, instance, ctx, element.outgoing());
+    return throwAndGoOn(b, lifecycle, signals, element, instance, ctx, element.outgoing());
   }
 
-  /** Throws the element's escalation, if it has one, then completes along {@code flows} unless interrupted. */
-  static Failure throwAndGoOn(BpmnBehaviors b, BpmnElementLifecycle lifecycle, ExecutableElement element,
-      ElementInstance instance, ProcessingContext ctx, List<io.caseway.engine.model.ExecutableSequenceFlow> flows) {
+  /**
+   * Throws the element's escalation or signal, if it has one, then completes along {@code flows}
+   * unless an interrupting catch of the escalation ends it.
+   */
+  static Failure throwAndGoOn(BpmnBehaviors b, BpmnElementLifecycle lifecycle, SignalBroadcastBehavior signals,
+      ExecutableElement element, ElementInstance instance, ProcessingContext ctx,
+      List<io.caseway.engine.model.ExecutableSequenceFlow> flows) {
+    if (element.eventType() == BpmnEventType.SIGNAL) {
+      TypedResult<String> name = b.expressions().evaluateString(element.signalName(),
+          b.variables().lookup(ctx, instance.key()));
+      if (name.isFailure()) {
+        return new Failure(Failure.EXTRACT_VALUE_ERROR, "Failed to evaluate the signal name of '" + element.id()
+            + "': " + name.failure());
+      }
+      lifecycle.activated(ctx, instance);
+      signals.broadcast(ctx, new SignalRecord(name.value(), null, instance.value().tenantId()));
+      if (instance.state() == io.caseway.engine.protocol.intent.ProcessInstanceIntent.ELEMENT_ACTIVATED) {
+        lifecycle.complete(ctx, instance, element, flows);
+      }
+      return null;
+    }
     if (element.eventType() == BpmnEventType.ESCALATION) {
       TypedResult<String> code = b.expressions().evaluateString(element.escalationCode(),
           b.variables().lookup(ctx, instance.key()));
