@@ -212,6 +212,8 @@ public final class Engine implements AutoCloseable {
     lifecycle.register(BpmnElementType.PROCESS, new ProcessProcessor());
     lifecycle.register(BpmnElementType.SUB_PROCESS, new SubProcessProcessor(b, lifecycle));
     lifecycle.register(BpmnElementType.EVENT_SUB_PROCESS, new SubProcessProcessor(b, lifecycle));
+    lifecycle.registerAdHocSubProcess(
+        new io.caseway.engine.processing.bpmn.container.AdHocSubProcessProcessor(b, lifecycle));
     lifecycle.registerMultiInstanceBody(
         new io.caseway.engine.processing.bpmn.container.MultiInstanceBodyProcessor(b, lifecycle));
     lifecycle.register(BpmnElementType.CALL_ACTIVITY, new CallActivityProcessor(b, lifecycle));
@@ -261,6 +263,8 @@ public final class Engine implements AutoCloseable {
     map.put(IncidentIntent.RESOLVE, new IncidentResolveProcessor(b.jobs()));
     map.put(DecisionEvaluationIntent.EVALUATE, new DecisionEvaluationEvaluateProcessor(decisions));
     map.put(JobIntent.UPDATE, JobUpdateProcessors.update());
+    map.put(io.caseway.engine.protocol.intent.AdHocSubProcessInstructionIntent.ACTIVATE,
+        new io.caseway.engine.processing.bpmn.container.AdHocSubProcessActivateProcessor(b));
     map.put(io.caseway.engine.protocol.intent.SignalIntent.BROADCAST,
         new io.caseway.engine.processing.signal.SignalBroadcastProcessor(signals));
     map.put(io.caseway.engine.protocol.intent.PurgeIntent.PURGE,

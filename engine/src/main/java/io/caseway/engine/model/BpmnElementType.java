@@ -5,6 +5,7 @@ public enum BpmnElementType {
   PROCESS,
   SUB_PROCESS,
   EVENT_SUB_PROCESS,
+  AD_HOC_SUB_PROCESS,
   START_EVENT,
   INTERMEDIATE_CATCH_EVENT,
   INTERMEDIATE_THROW_EVENT,
@@ -28,7 +29,7 @@ public enum BpmnElementType {
   MULTI_INSTANCE_BODY;
 
   public boolean isContainer() {
-    return this == PROCESS || this == SUB_PROCESS || this == EVENT_SUB_PROCESS;
+    return this == PROCESS || this == SUB_PROCESS || this == EVENT_SUB_PROCESS || this == AD_HOC_SUB_PROCESS;
   }
 
   /** Gateways that may wait for tokens on several incoming flows before they activate. */

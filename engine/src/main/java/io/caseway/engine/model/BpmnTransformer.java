@@ -186,6 +186,23 @@ public final class BpmnTransformer {
       return s == null || s.isBlank() ? null : s.strip();
     }
 
+    AdHoc adHoc(io.camunda.zeebe.model.bpmn.instance.AdHocSubProcess node, ExecutableElement e) {
+      if (node.getSingleExtensionElement(io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeTaskDefinition.class) != null) {
+        problem(node, "ad-hoc sub-processes implemented by a job worker are not supported by the Caseway engine yet;"
+            + " remove the task definition to let the engine run it");
+      }
+      var zeebe = node.getSingleExtensionElement(io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeAdHoc.class);
+      if (zeebe != null && zeebe.getOutputCollection() != null && !zeebe.getOutputCollection().isBlank()) {
+        problem(node, "the output collection of ad-hoc sub-processes is not supported by the Caseway engine yet");
+      }
+      if (!e.startEvents.isEmpty()) {
+        problem(node, "an ad-hoc sub-process must not have start events");
+      }
+      String completion = node.getCompletionCondition() == null ? null : node.getCompletionCondition().getTextContent();
+      return new AdHoc(zeebe == null ? null : expr(node, "active elements collection", zeebe.getActiveElementsCollection()),
+          expr(node, "completion condition", completion), node.isCancelRemainingInstances());
+    }
+
     /** An event sub-process is started by its one start event, which must wait for an event. */
     void eventSubProcess(ExecutableElement container, ExecutableElement esp, SubProcess node) {
       if (esp.startEvents.size() != 1) {
@@ -262,6 +279,9 @@ public final class BpmnTransformer {
             container(e, sp.getFlowElements());
             if (e.type == BpmnElementType.EVENT_SUB_PROCESS) {
               eventSubProcess(container, e, sp);
+            }
+            if (sp instanceof io.camunda.zeebe.model.bpmn.instance.AdHocSubProcess adHoc) {
+              e.adHoc = adHoc(adHoc, e);
             }
           }
           if (node instanceof StartEvent se && container.type == BpmnElementType.EVENT_SUB_PROCESS) {
@@ -416,6 +436,9 @@ public final class BpmnTransformer {
       if (node instanceof CallActivity) return BpmnElementType.CALL_ACTIVITY;
       if (node instanceof SubProcess sp && sp.triggeredByEvent()) {
         return BpmnElementType.EVENT_SUB_PROCESS;
+      }
+      if (node instanceof io.camunda.zeebe.model.bpmn.instance.AdHocSubProcess) {
+        return BpmnElementType.AD_HOC_SUB_PROCESS;
       }
       if (node instanceof SubProcess sp && sp.getElementType().getTypeName().equals("subProcess")) {
         return BpmnElementType.SUB_PROCESS;

@@ -37,6 +37,7 @@ public final class ExecutableElement {
   boolean interrupting = true;
 
   MultiInstance multiInstance;
+  AdHoc adHoc;
 
   // event definitions
   TimerDefinition timer;
@@ -93,6 +94,8 @@ public final class ExecutableElement {
   public List<Mapping> outputs() { return outputs; }
   /** The multi-instance characteristics, or null for a single activity. */
   public MultiInstance multiInstance() { return multiInstance; }
+  /** The ad-hoc characteristics of an ad-hoc sub-process, or null. */
+  public AdHoc adHoc() { return adHoc; }
   public List<ExecutableElement> children() { return children; }
   public ExecutableElement noneStartEvent() { return noneStartEvent; }
   public List<ExecutableElement> startEvents() { return startEvents; }

@@ -33,7 +33,9 @@ public enum ValueType {
   PURGE(PurgeRecord.class, PurgeIntent.class),
   SIGNAL(io.caseway.engine.protocol.value.SignalRecord.class, io.caseway.engine.protocol.intent.SignalIntent.class),
   SIGNAL_SUBSCRIPTION(io.caseway.engine.protocol.value.SignalSubscriptionRecord.class,
-      io.caseway.engine.protocol.intent.SignalSubscriptionIntent.class);
+      io.caseway.engine.protocol.intent.SignalSubscriptionIntent.class),
+  AD_HOC_SUB_PROCESS_INSTRUCTION(io.caseway.engine.protocol.value.AdHocSubProcessInstructionRecord.class,
+      io.caseway.engine.protocol.intent.AdHocSubProcessInstructionIntent.class);
 
   private static final Map<Class<?>, ValueType> BY_CLASS = new HashMap<>();
 

@@ -75,6 +75,8 @@ public final class EventAppliers {
         io.caseway.engine.protocol.value.SignalSubscriptionRecord.class, (key, s) -> state.signals().put(key, s));
     on(io.caseway.engine.protocol.intent.SignalSubscriptionIntent.DELETED,
         io.caseway.engine.protocol.value.SignalSubscriptionRecord.class, (key, s) -> state.signals().remove(key));
+    on(io.caseway.engine.protocol.intent.AdHocSubProcessInstructionIntent.ACTIVATED,
+        io.caseway.engine.protocol.value.AdHocSubProcessInstructionRecord.class, (key, s) -> { });
     on(io.caseway.engine.protocol.intent.SignalIntent.BROADCASTED, io.caseway.engine.protocol.value.SignalRecord.class,
         (key, s) -> { });
     on(io.caseway.engine.protocol.intent.PurgeIntent.PURGED, io.caseway.engine.protocol.value.PurgeRecord.class,

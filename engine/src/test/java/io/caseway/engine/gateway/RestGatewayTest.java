@@ -28,6 +28,8 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import io.caseway.engine.protocol.intent.ProcessInstanceIntent;
+import io.caseway.engine.protocol.value.ProcessInstanceRecord;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -221,6 +223,46 @@ class RestGatewayTest {
         .satisfies(e -> assertThat(problem(e).code()).isEqualTo(400))
         .satisfies(e -> assertThat(problem(e).details().getDetail()).contains("retries"));
     rest.newCompleteCommand(again.getKey()).send().join();
+    h.awaitProcessCompleted(pik);
+  }
+
+  @Test
+  void shouldActivateAdHocActivitiesOnRequestAndRefuseWhatIsNotInside() {
+    String xml = """
+        <?xml version="1.0" encoding="UTF-8"?>
+        <definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL"
+                     xmlns:zeebe="http://camunda.org/schema/zeebe/1.0" id="d" targetNamespace="t">
+          <process id="offers" isExecutable="true">
+            <startEvent id="StartEvent_1"/>
+            <sequenceFlow id="Flow_1" sourceRef="StartEvent_1" targetRef="AdHocSubProcess_Offers"/>
+            <adHocSubProcess id="AdHocSubProcess_Offers">
+              <serviceTask id="ServiceTask_Debt">
+                <extensionElements><zeebe:taskDefinition type="debt-offer"/></extensionElements>
+              </serviceTask>
+            </adHocSubProcess>
+            <sequenceFlow id="Flow_2" sourceRef="AdHocSubProcess_Offers" targetRef="EndEvent_1"/>
+            <endEvent id="EndEvent_1"/>
+          </process>
+        </definitions>""";
+    rest.newDeployResourceCommand().addResourceString(xml, StandardCharsets.UTF_8, "offers.bpmn").send().join();
+    long pik = rest.newCreateInstanceCommand().bpmnProcessId("offers").latestVersion().send().join()
+        .getProcessInstanceKey();
+    long adHoc = h.awaitRecord(r -> r.intent() == ProcessInstanceIntent.ELEMENT_ACTIVATED
+        && r.value() instanceof ProcessInstanceRecord v && v.elementId().equals("AdHocSubProcess_Offers")).key();
+
+    assertThatThrownBy(() -> rest.newActivateAdHocSubProcessActivitiesCommand(String.valueOf(adHoc))
+            .activateElement("ServiceTask_Nope").send().join())
+        .satisfies(e -> assertThat(problem(e).code()).isEqualTo(400))
+        .satisfies(e -> assertThat(problem(e).details().getDetail()).contains("'ServiceTask_Nope'"));
+    assertThatThrownBy(() -> rest.newActivateAdHocSubProcessActivitiesCommand(String.valueOf(pik))
+            .activateElement("ServiceTask_Debt").send().join())
+        .satisfies(e -> assertThat(problem(e).code()).isEqualTo(404));
+
+    rest.newActivateAdHocSubProcessActivitiesCommand(String.valueOf(adHoc))
+        .activateElement("ServiceTask_Debt", Map.of("creditor", "tax office")).send().join();
+    ActivatedJob job = activateOne("debt-offer");
+    assertThat(job.getVariablesAsMap()).containsEntry("creditor", "tax office");
+    rest.newCompleteCommand(job.getKey()).send().join();
     h.awaitProcessCompleted(pik);
   }
 

@@ -113,6 +113,7 @@ final class RestApi {
     r.add("DELETE", "/v2/user-tasks/{key}/assignee", this::unassignUserTask);
     r.add("PATCH", "/v2/user-tasks/{key}", this::updateUserTask);
     r.add("POST", "/v2/signals/broadcast", this::broadcastSignal);
+    r.add("POST", "/v2/element-instances/ad-hoc-activities/{key}/activation", this::activateAdHocActivities);
     r.add("POST", "/v2/process-instances/{key}/modification", ex -> {
       throw RestProblem.notImplemented("Modifying process instances is not supported by the Caseway engine yet");
     });
@@ -403,6 +404,25 @@ final class RestApi {
   }
 
   // ---- user tasks ----
+
+  private void activateAdHocActivities(RestExchange ex) {
+    long key = ex.key("key");
+    io.camunda.client.protocol.rest.AdHocSubProcessActivateActivitiesInstruction request =
+        ex.json(io.camunda.client.protocol.rest.AdHocSubProcessActivateActivitiesInstruction.class, true);
+    List<io.caseway.engine.protocol.value.AdHocSubProcessInstructionRecord.Element> elements = new ArrayList<>();
+    if (request.getElements() != null) {
+      for (var e : request.getElements()) {
+        if (e.getElementId() == null || e.getElementId().isBlank()) {
+          throw RestProblem.badRequest("Expected each of 'elements' to have an 'elementId', but one had none");
+        }
+        elements.add(new io.caseway.engine.protocol.value.AdHocSubProcessInstructionRecord.Element(e.getElementId(),
+            RestJson.document(e.getVariables())));
+      }
+    }
+    send(ex, key, io.caseway.engine.protocol.intent.AdHocSubProcessInstructionIntent.ACTIVATE,
+        new io.caseway.engine.protocol.value.AdHocSubProcessInstructionRecord(key, elements,
+            Boolean.TRUE.equals(request.getCancelRemainingInstances()), tenant(null)), r -> null);
+  }
 
   private void broadcastSignal(RestExchange ex) {
     io.camunda.client.protocol.rest.SignalBroadcastRequest request =

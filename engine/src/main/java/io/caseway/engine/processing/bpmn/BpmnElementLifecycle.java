@@ -150,6 +150,23 @@ public final class BpmnElementLifecycle implements CommandProcessor {
       return;
     }
     b.state().transition(ctx, instance, ProcessInstanceIntent.ELEMENT_COMPLETED);
+    goOn(ctx, instance, element, flows);
+    ElementInstance scope = ctx.state().elementInstances().get(instance.value().flowScopeKey());
+    if (scope != null && BpmnElementType.AD_HOC_SUB_PROCESS.name().equals(scope.value().bpmnElementType())) {
+      adHocSubProcess.afterInnerCompleted(ctx, scope, b.state().element(ctx, scope));
+    }
+  }
+
+  private io.caseway.engine.processing.bpmn.container.AdHocSubProcessProcessor adHocSubProcess;
+
+  public void registerAdHocSubProcess(io.caseway.engine.processing.bpmn.container.AdHocSubProcessProcessor p) {
+    this.adHocSubProcess = p;
+    register(BpmnElementType.AD_HOC_SUB_PROCESS, p);
+  }
+
+  /** After an element completed: along its flows, to its link catch event, or out of its scope. */
+  private void goOn(ProcessingContext ctx, ElementInstance instance, ExecutableElement element,
+      List<ExecutableSequenceFlow> flows) {
     if (!flows.isEmpty()) {
       b.state().takeFlows(ctx, instance, flows);
       return;
