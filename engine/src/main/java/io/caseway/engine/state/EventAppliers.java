@@ -139,6 +139,9 @@ public final class EventAppliers {
     BiConsumer<Long, ProcessInstanceRecord> gone = (key, v) -> {
       ei.remove(key);
       vars.removeScope(key);
+      if (v.flowScopeKey() < 0) {
+        state.messages().instanceEnded(key);
+      }
     };
     on(ProcessInstanceIntent.ELEMENT_COMPLETED, ProcessInstanceRecord.class, gone);
     on(ProcessInstanceIntent.ELEMENT_TERMINATED, ProcessInstanceRecord.class, gone);
@@ -205,8 +208,12 @@ public final class EventAppliers {
         (key, s) -> messages.putStartSubscription(s));
     on(MessageStartEventSubscriptionIntent.DELETED, MessageStartEventSubscriptionRecord.class,
         (key, s) -> messages.removeStartSubscriptions(s.processDefinitionKey()));
-    on(MessageStartEventSubscriptionIntent.CORRELATED, MessageStartEventSubscriptionRecord.class,
-        (key, s) -> messages.markCorrelated(s.messageKey(), s.processInstanceKey()));
+    on(MessageStartEventSubscriptionIntent.CORRELATED, MessageStartEventSubscriptionRecord.class, (key, s) -> {
+      messages.markCorrelated(s.messageKey(), s.processInstanceKey());
+      if (s.correlationKey() != null && !s.correlationKey().isEmpty()) {
+        messages.startedByMessage(s.bpmnProcessId(), s.correlationKey(), s.processInstanceKey());
+      }
+    });
   }
 
   private void registerVariablesIncidentsUserTasks() {

@@ -6,6 +6,7 @@ import io.caseway.engine.protocol.value.MessageSubscriptionRecord;
 import io.caseway.engine.state.JobState.Due;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -66,6 +67,68 @@ public final class MessageState {
 
   public List<Long> subscriptionsOf(long elementInstanceKey) {
     return subscriptionsByElementInstance.getOrDefault(elementInstanceKey, List.of());
+  }
+
+  /**
+   * Process instances started by a message with a correlation key, while they run: process id and
+   * correlation key → instance. A message start event starts one instance per key at a time.
+   */
+  private final Map<String, Long> activeStartKeys = new LinkedHashMap<>();
+  private final Map<Long, String> activeStartKeyOfInstance = new HashMap<>();
+
+  private static String startKey(String bpmnProcessId, String correlationKey) {
+    return bpmnProcessId + "\u0000" + correlationKey;
+  }
+
+  public boolean hasActiveInstance(String bpmnProcessId, String correlationKey) {
+    return activeStartKeys.containsKey(startKey(bpmnProcessId, correlationKey));
+  }
+
+  /** The correlation key a running message-started instance was started with, or null. */
+  public String startCorrelationKeyOf(long processInstanceKey) {
+    String composite = activeStartKeyOfInstance.get(processInstanceKey);
+    return composite == null ? null : composite.substring(composite.indexOf('\u0000') + 1);
+  }
+
+  void startedByMessage(String bpmnProcessId, String correlationKey, long processInstanceKey) {
+    String composite = startKey(bpmnProcessId, correlationKey);
+    activeStartKeys.put(composite, processInstanceKey);
+    activeStartKeyOfInstance.put(processInstanceKey, composite);
+  }
+
+  void instanceEnded(long processInstanceKey) {
+    String composite = activeStartKeyOfInstance.remove(processInstanceKey);
+    if (composite != null) {
+      activeStartKeys.remove(composite);
+    }
+  }
+
+  /** For snapshots: process id + NUL + correlation key → instance, in the order they started. */
+  Map<String, Long> activeStartKeyMap() {
+    return activeStartKeys;
+  }
+
+  void restoreActiveStartKey(String composite, long processInstanceKey) {
+    activeStartKeys.put(composite, processInstanceKey);
+    activeStartKeyOfInstance.put(processInstanceKey, composite);
+  }
+
+  /** The message start subscription of a process's latest version, or null. */
+  public MessageStartEventSubscriptionRecord startSubscriptionOf(String bpmnProcessId) {
+    for (List<MessageStartEventSubscriptionRecord> list : startSubscriptions.values()) {
+      for (MessageStartEventSubscriptionRecord s : list) {
+        if (s.bpmnProcessId().equals(bpmnProcessId)) {
+          return s;
+        }
+      }
+    }
+    return null;
+  }
+
+  /** Whether a buffered message has reached any process instance yet. */
+  public boolean wasCorrelated(long messageKey) {
+    Set<Long> instances = correlatedInstances.get(messageKey);
+    return instances != null && !instances.isEmpty();
   }
 
   public List<MessageStartEventSubscriptionRecord> startSubscriptions(String messageName) {
@@ -191,6 +254,8 @@ public final class MessageState {
 
   /** Forgets everything (a purge). */
   void clear() {
+    activeStartKeys.clear();
+    activeStartKeyOfInstance.clear();
     messages.clear();
     messagesByNameAndKey.clear();
     messageIds.clear();

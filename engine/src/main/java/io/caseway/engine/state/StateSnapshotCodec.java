@@ -41,7 +41,7 @@ import java.util.Set;
  * varlong last position | varlong next key | varlong clock pinned millis | varlong clock offset millis
  * schema table: for each record class, its simple name and its components (name, type code)
  * deployments | element instances | variables | jobs | timers | messages | incidents | user tasks
- * | signal subscriptions (from version 2)
+ * | signal subscriptions (from version 2) | message-started instances by correlation key (from version 3)
  * int magic "CWES" (end marker; the payload must end exactly there)
  * </pre>
  *
@@ -68,8 +68,11 @@ public final class StateSnapshotCodec {
   /** "CWES". */
   static final int MAGIC = 0x43574553;
 
-  /** 2: signal subscriptions after the user tasks. Version 1 (without them) is still read. */
-  public static final int FORMAT_VERSION = 2;
+  /**
+   * 2: signal subscriptions after the user tasks; 3: then the running message-started instances per
+   * correlation key. Older versions (without them) are still read.
+   */
+  public static final int FORMAT_VERSION = 3;
 
   private static final Schema<ProcessRecord> PROCESS = new Schema<>(ProcessRecord.class);
   private static final Schema<DecisionRequirementsRecord> DRG = new Schema<>(DecisionRequirementsRecord.class);
@@ -123,6 +126,11 @@ public final class StateSnapshotCodec {
       out.varlong(key);
       SIGNAL_SUBSCRIPTION.write(out, s);
     });
+    out.varint(state.messages().activeStartKeyMap().size());
+    state.messages().activeStartKeyMap().forEach((composite, instance) -> {
+      out.string(composite);
+      out.varlong(instance);
+    });
     out.int32(MAGIC);
     return out.toByteArray();
   }
@@ -146,7 +154,7 @@ public final class StateSnapshotCodec {
         throw new IOException("not a state snapshot (bad magic)");
       }
       int version = in.varint();
-      if (version != FORMAT_VERSION && version != 1) {
+      if (version < 1 || version > FORMAT_VERSION) {
         throw new IOException("state snapshot has format version " + version + "; this engine reads version "
             + FORMAT_VERSION);
       }
@@ -168,6 +176,12 @@ public final class StateSnapshotCodec {
         for (int i = in.varint(); i > 0; i--) {
           long key = in.varlong();
           target.signals().put(key, r.record(SIGNAL_SUBSCRIPTION));
+        }
+      }
+      if (version >= 3) {
+        for (int i = in.varint(); i > 0; i--) {
+          String composite = in.string();
+          target.messages().restoreActiveStartKey(composite, in.varlong());
         }
       }
       if (in.int32() != MAGIC || !in.atEnd()) {

@@ -280,6 +280,31 @@ class GrpcGatewayTest {
   }
 
   @Test
+  void shouldStartOneInstancePerCorrelationKeyAtATimeAndTheNextWhenItEnds() {
+    var intake = Bpmn.createExecutableProcess("intake").startEvent("StartEvent_Referred").message("referred")
+        .serviceTask("ServiceTask_Contact", t -> t.zeebeJobType("contact")).endEvent().done();
+    h.client().newDeployResourceCommand().addProcessModel(intake, "intake.bpmn").send().join();
+    Runnable noMoreJobs = () -> assertThat(h.client().newActivateJobsCommand().jobType("contact").maxJobsToActivate(5)
+        .requestTimeout(Duration.ofMillis(200)).send().join().getJobs()).isEmpty();
+
+    h.client().newPublishMessageCommand().messageName("referred").correlationKey("R-1").messageId("first")
+        .timeToLive(Duration.ofHours(1)).variables(Map.of("attempt", 1)).send().join();
+    ActivatedJob first = activateOne("contact");
+    h.client().newPublishMessageCommand().messageName("referred").correlationKey("R-1").messageId("second")
+        .timeToLive(Duration.ofHours(1)).variables(Map.of("attempt", 2)).send().join();
+    noMoreJobs.run(); // R-1 runs already: the second message waits in the buffer
+    h.client().newPublishMessageCommand().messageName("referred").correlationKey("R-2")
+        .variables(Map.of("attempt", 3)).send().join();
+    assertThat(activateOne("contact").getVariablesAsMap()).containsEntry("attempt", 3);
+
+    h.restart(); // the rule survives a restart
+    h.client().newCompleteCommand(first.getKey()).send().join();
+    assertThat(activateOne("contact").getVariablesAsMap()).as("the buffered message starts the next instance")
+        .containsEntry("attempt", 2);
+    noMoreJobs.run();
+  }
+
+  @Test
   void shouldStartProcessesBySignalAndReplaceTheStartOfAnOlderVersion() {
     var v1 = Bpmn.createExecutableProcess("rules-changed").startEvent("StartEvent_RulesChanged").signal("rules-2027")
         .serviceTask("ServiceTask_Review", t -> t.zeebeJobType("review-v1")).endEvent().done();

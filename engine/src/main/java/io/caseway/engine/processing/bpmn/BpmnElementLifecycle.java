@@ -202,7 +202,12 @@ public final class BpmnElementLifecycle implements CommandProcessor {
   private void completeProcess(ProcessingContext ctx, ElementInstance instance) {
     var pi = instance.value();
     Map<String, String> rootVariables = b.variables().locals(ctx, instance.key());
+    String startKey = ctx.state().messages().startCorrelationKeyOf(instance.key());
     b.state().transition(ctx, instance, ProcessInstanceIntent.ELEMENT_COMPLETED);
+    if (startKey != null) {
+      io.caseway.engine.processing.message.MessagePublishProcessor.startBufferedAfterEnd(b, ctx, pi.bpmnProcessId(),
+          startKey);
+    }
     ProcessResultAwaiters.Awaiter awaiter = b.results().take(pi.processInstanceKey());
     if (awaiter != null) {
       String document = BpmnVariableBehavior.document(rootVariables, awaiter.fetchVariables());
@@ -341,7 +346,12 @@ public final class BpmnElementLifecycle implements CommandProcessor {
 
   private void finishTermination(ProcessingContext ctx, ElementInstance instance) {
     var pi = instance.value();
+    String startKey = pi.flowScopeKey() < 0 ? ctx.state().messages().startCorrelationKeyOf(instance.key()) : null;
     b.state().transition(ctx, instance, ProcessInstanceIntent.ELEMENT_TERMINATED);
+    if (startKey != null) {
+      io.caseway.engine.processing.message.MessagePublishProcessor.startBufferedAfterEnd(b, ctx, pi.bpmnProcessId(),
+          startKey);
+    }
     ProcessEventRecord pending = ctx.state().elementInstances().pendingEvent(instance.key());
     if (pending != null) {
       ctx.event(ctx.newKey(), ProcessEventIntent.TRIGGERED, pending);

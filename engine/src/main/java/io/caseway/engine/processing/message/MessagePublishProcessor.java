@@ -83,6 +83,10 @@ public final class MessagePublishProcessor implements CommandProcessor {
       if (!startedProcesses.add(start.bpmnProcessId())) {
         continue;
       }
+      if (!message.correlationKey().isEmpty()
+          && messages.hasActiveInstance(start.bpmnProcessId(), message.correlationKey())) {
+        continue; // one instance per correlation key at a time: the message waits in the buffer
+      }
       var process = ctx.state().deployments().process(start.processDefinitionKey());
       ExecutableElement startEvent = process.executable().element(start.startEventId());
       long instanceKey = b.starter().start(ctx, process, startEvent, variables, -1, -1);
@@ -92,6 +96,33 @@ public final class MessagePublishProcessor implements CommandProcessor {
       first = first < 0 ? instanceKey : first;
     }
     return first;
+  }
+
+  /**
+   * An instance that a message with this correlation key started has ended: the oldest buffered,
+   * not yet correlated message with that key (if any) starts the next instance.
+   */
+  public static void startBufferedAfterEnd(BpmnBehaviors b, ProcessingContext ctx, String bpmnProcessId,
+      String correlationKey) {
+    var messages = ctx.state().messages();
+    MessageStartEventSubscriptionRecord start = messages.startSubscriptionOf(bpmnProcessId);
+    if (start == null) {
+      return;
+    }
+    for (long messageKey : List.copyOf(messages.buffered(start.messageName(), correlationKey))) {
+      var m = messages.message(messageKey);
+      if (m.deadline() <= ctx.now() || messages.wasCorrelated(messageKey)) {
+        continue;
+      }
+      var process = ctx.state().deployments().process(start.processDefinitionKey());
+      ExecutableElement startEvent = process.executable().element(start.startEventId());
+      long instanceKey = b.starter().start(ctx, process, startEvent,
+          io.caseway.engine.processing.bpmn.behavior.BpmnVariableBehavior.parseDocument(m.variables()), -1, -1);
+      ctx.event(ctx.newKey(), MessageStartEventSubscriptionIntent.CORRELATED, new MessageStartEventSubscriptionRecord(
+          start.processDefinitionKey(), start.bpmnProcessId(), start.startEventId(), start.messageName(), messageKey,
+          correlationKey, m.variables(), instanceKey, start.tenantId()));
+      return;
+    }
   }
 
   /** Whether a message with this name and correlation key would reach any process instance now. */
