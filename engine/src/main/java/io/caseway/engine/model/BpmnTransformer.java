@@ -340,8 +340,9 @@ public final class BpmnTransformer {
             + "' is not supported by the Caseway engine yet (see docs/bpmn-coverage.md)");
         return null;
       }
-      unsupportedListeners(node);
+      unsupportedTaskListeners(node);
       ExecutableElement e = new ExecutableElement(node.getId(), node.getName(), type);
+      executionListeners(node, e);
       ioMappings(node, e);
       if (node instanceof Activity a && a.getLoopCharacteristics() != null) {
         e.multiInstance = multiInstance(node, a.getLoopCharacteristics());
@@ -403,10 +404,50 @@ public final class BpmnTransformer {
       return e;
     }
 
+    void unsupportedTaskListeners(BaseElement element) {
+      ZeebeTaskListeners task = element.getSingleExtensionElement(ZeebeTaskListeners.class);
+      if (task != null && !task.getTaskListeners().isEmpty()) {
+        problem(element, "task listeners are not supported by the Caseway engine yet (see docs/bpmn-coverage.md)");
+      }
+    }
+
+    /** Start and end execution listeners of a flow node, where Camunda 8.8 allows each kind. */
+    void executionListeners(FlowNode node, ExecutableElement e) {
+      ZeebeExecutionListeners execution = node.getSingleExtensionElement(ZeebeExecutionListeners.class);
+      if (execution == null || execution.getExecutionListeners().isEmpty()) {
+        return;
+      }
+      List<ExecutionListener> starts = new ArrayList<>();
+      List<ExecutionListener> ends = new ArrayList<>();
+      for (var l : execution.getExecutionListeners()) {
+        String eventType = l.getEventType() == null ? "start" : l.getEventType().name();
+        ExecutionListener listener = new ExecutionListener(eventType.toUpperCase(java.util.Locale.ROOT),
+            expr(node, "execution listener type", l.getType()),
+            expr(node, "execution listener retries", l.getRetries() == null ? "3" : l.getRetries()));
+        if (listener.type() == null) {
+          problem(node, "an execution listener needs a job type");
+          continue;
+        }
+        (ExecutionListener.START.equals(listener.eventType()) ? starts : ends).add(listener);
+      }
+      boolean gateway = e.type == BpmnElementType.EXCLUSIVE_GATEWAY || e.type == BpmnElementType.INCLUSIVE_GATEWAY
+          || e.type == BpmnElementType.PARALLEL_GATEWAY || e.type == BpmnElementType.EVENT_BASED_GATEWAY;
+      if (!ends.isEmpty() && (gateway || e.type == BpmnElementType.END_EVENT)) {
+        problem(node, "end execution listeners are not supported on gateways and end events");
+      }
+      if (!starts.isEmpty() && (e.type == BpmnElementType.START_EVENT || e.type == BpmnElementType.BOUNDARY_EVENT
+          || e.type == BpmnElementType.EVENT_SUB_PROCESS)) {
+        problem(node, "start execution listeners are not supported on start and boundary events");
+      }
+      e.startListeners = List.copyOf(starts);
+      e.endListeners = List.copyOf(ends);
+    }
+
     void unsupportedListeners(BaseElement element) {
       ZeebeExecutionListeners execution = element.getSingleExtensionElement(ZeebeExecutionListeners.class);
       if (execution != null && !execution.getExecutionListeners().isEmpty()) {
-        problem(element, "execution listeners are not supported by the Caseway engine yet (see docs/bpmn-coverage.md)");
+        problem(element, "execution listeners on the process itself are not supported by the Caseway engine yet"
+            + " (listeners on its elements are; see docs/bpmn-coverage.md)");
       }
       ZeebeTaskListeners task = element.getSingleExtensionElement(ZeebeTaskListeners.class);
       if (task != null && !task.getTaskListeners().isEmpty()) {

@@ -37,6 +37,8 @@ public final class ExecutableElement {
   boolean interrupting = true;
 
   MultiInstance multiInstance;
+  List<ExecutionListener> startListeners = List.of();
+  List<ExecutionListener> endListeners = List.of();
   AdHoc adHoc;
 
   // event definitions
@@ -94,6 +96,10 @@ public final class ExecutableElement {
   public List<Mapping> outputs() { return outputs; }
   /** The multi-instance characteristics, or null for a single activity. */
   public MultiInstance multiInstance() { return multiInstance; }
+  /** Execution listeners that run, in order, before the element does its work. */
+  public List<ExecutionListener> startListeners() { return startListeners; }
+  /** Execution listeners that run, in order, before the element completes. */
+  public List<ExecutionListener> endListeners() { return endListeners; }
   /** The ad-hoc characteristics of an ad-hoc sub-process, or null. */
   public AdHoc adHoc() { return adHoc; }
   public List<ExecutableElement> children() { return children; }

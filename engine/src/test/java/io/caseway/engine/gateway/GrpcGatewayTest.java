@@ -113,13 +113,26 @@ class GrpcGatewayTest {
         .satisfies(e -> assertThat(code(e)).isEqualTo(Status.Code.INVALID_ARGUMENT))
         .hasMessageContaining("dangling.bpmn")
         .hasMessageContaining("'nowhere'");
-    var listener = Bpmn.createExecutableProcess("listened").startEvent()
-        .serviceTask("ServiceTask_Listened", t -> t.zeebeJobType("work").zeebeStartExecutionListener("audit"))
-        .endEvent().done();
-    assertThatThrownBy(() -> h.client().newDeployResourceCommand().addProcessModel(listener, "listened.bpmn").send().join())
+    String taskListener = """
+        <?xml version="1.0" encoding="UTF-8"?>
+        <definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL"
+                     xmlns:zeebe="http://camunda.org/schema/zeebe/1.0" id="d" targetNamespace="t">
+          <process id="listened" isExecutable="true">
+            <startEvent id="StartEvent_1"/>
+            <sequenceFlow id="Flow_1" sourceRef="StartEvent_1" targetRef="UserTask_Listened"/>
+            <userTask id="UserTask_Listened">
+              <extensionElements>
+                <zeebe:userTask/>
+                <zeebe:taskListeners><zeebe:taskListener eventType="completing" type="audit"/></zeebe:taskListeners>
+              </extensionElements>
+            </userTask>
+          </process>
+        </definitions>""";
+    assertThatThrownBy(() -> h.client().newDeployResourceCommand()
+            .addResourceString(taskListener, StandardCharsets.UTF_8, "listened.bpmn").send().join())
         .satisfies(e -> assertThat(code(e)).isEqualTo(Status.Code.INVALID_ARGUMENT))
-        .hasMessageContaining("ServiceTask_Listened")
-        .hasMessageContaining("execution listeners");
+        .hasMessageContaining("UserTask_Listened")
+        .hasMessageContaining("task listeners");
   }
 
   @Test

@@ -326,7 +326,8 @@ final class GatewayService extends GatewayGrpc.GatewayImplBase {
         .setElementInstanceKey(job.elementInstanceKey()).setCustomHeaders(Json.toJson(job.customHeaders()))
         .setWorker(nz(job.worker())).setRetries(job.retries()).setDeadline(job.deadline())
         .setVariables(variables).setTenantId(tenant(job.tenantId()))
-        .setKind(ActivatedJob.JobKind.BPMN_ELEMENT).build();
+        .setKind(job.listenerEventType() == null ? ActivatedJob.JobKind.BPMN_ELEMENT
+            : ActivatedJob.JobKind.EXECUTION_LISTENER).build();
   }
 
   static List<ActivatedJob> activatedJobs(io.caseway.engine.protocol.value.JobBatchRecord b) {

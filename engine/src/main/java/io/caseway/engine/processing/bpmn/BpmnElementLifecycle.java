@@ -100,12 +100,68 @@ public final class BpmnElementLifecycle implements CommandProcessor {
     }
     ExecutableElement element = b.state().element(ctx, instance);
     // a multi-instance activity's mappings belong to its inner instances, not to its body
-    Failure failure = BpmnStateBehavior.isBody(instance) ? null : b.mappings().applyInputs(ctx, element, instance);
+    boolean body = BpmnStateBehavior.isBody(instance);
+    Failure failure = body ? null : b.mappings().applyInputs(ctx, element, instance);
+    if (failure == null && !body && !element.startListeners().isEmpty()) {
+      failure = writeListenerJob(ctx, element, instance, element.startListeners().get(0), 0);
+      if (failure == null) {
+        return; // the element does its work once its start listeners are done
+      }
+    }
     if (failure == null) {
       failure = processorFor(element, instance).onActivate(element, instance, ctx);
     }
     if (failure != null) {
       b.incidents().raise(ctx, instance, failure);
+    }
+  }
+
+  private Failure writeListenerJob(ProcessingContext ctx, ExecutableElement element, ElementInstance instance,
+      io.caseway.engine.model.ExecutionListener listener, int index) {
+    var job = b.jobs().prepareListenerJob(ctx, element, instance, listener, index);
+    if (job.isFailure()) {
+      return new Failure(Failure.EXTRACT_VALUE_ERROR, job.failure());
+    }
+    b.jobs().writeJob(ctx, job.value());
+    return null;
+  }
+
+  /**
+   * A worker completed an execution listener job: its variables are set on the element, then the
+   * next listener's job is created, or the element goes on (does its work after its start
+   * listeners, completes after its end listeners).
+   */
+  public void listenerJobCompleted(ProcessingContext ctx, ElementInstance instance, ExecutableElement element,
+      io.caseway.engine.protocol.value.JobRecord job, Map<String, String> variables) {
+    boolean start = io.caseway.engine.model.ExecutionListener.START.equals(job.listenerEventType());
+    ProcessInstanceIntent expected = start ? ProcessInstanceIntent.ELEMENT_ACTIVATING
+        : ProcessInstanceIntent.ELEMENT_COMPLETING;
+    if (instance.state() != expected) {
+      return;
+    }
+    if (!variables.isEmpty()) {
+      if (start) {
+        b.variables().setLocal(ctx, instance.key(), instance.value(), variables);
+      } else {
+        b.variables().propagate(ctx, instance.key(), instance.value(), variables);
+      }
+    }
+    var listeners = start ? element.startListeners() : element.endListeners();
+    int next = job.listenerIndex() + 1;
+    if (next < listeners.size()) {
+      Failure failure = writeListenerJob(ctx, element, instance, listeners.get(next), next);
+      if (failure != null) {
+        b.incidents().raise(ctx, instance, failure);
+      }
+      return;
+    }
+    if (start) {
+      Failure failure = processorFor(element, instance).onActivate(element, instance, ctx);
+      if (failure != null) {
+        b.incidents().raise(ctx, instance, failure);
+      }
+    } else {
+      finishCompletion(ctx, instance, element, element.outgoing());
     }
   }
 
@@ -134,11 +190,28 @@ public final class BpmnElementLifecycle implements CommandProcessor {
       return;
     }
     boolean body = BpmnStateBehavior.isBody(instance);
+    if (!body && !element.endListeners().isEmpty() && instance.jobKey() > 0) {
+      return; // its end listeners run
+    }
     Failure failure = body ? null : b.mappings().applyOutputs(ctx, element, instance);
     if (failure != null) {
       b.incidents().raise(ctx, instance, failure);
       return;
     }
+    if (!body && !element.endListeners().isEmpty()) {
+      failure = writeListenerJob(ctx, element, instance, element.endListeners().get(0), 0);
+      if (failure != null) {
+        b.incidents().raise(ctx, instance, failure);
+      }
+      return; // it completes once its end listeners are done
+    }
+    finishCompletion(ctx, instance, element, flows);
+  }
+
+  /** Completes an element whose outputs are applied (and end listeners done) and takes the given flows. */
+  private void finishCompletion(ProcessingContext ctx, ElementInstance instance, ExecutableElement element,
+      List<ExecutableSequenceFlow> flows) {
+    boolean body = BpmnStateBehavior.isBody(instance);
     if (element.type() == BpmnElementType.PROCESS) {
       completeProcess(ctx, instance);
       return;
@@ -323,6 +396,7 @@ public final class BpmnElementLifecycle implements CommandProcessor {
     b.state().transition(ctx, instance, ProcessInstanceIntent.ELEMENT_TERMINATING);
     ExecutableElement element = b.state().element(ctx, instance);
     b.events().unsubscribe(ctx, instance);
+    b.jobs().cancelJob(ctx, instance); // an execution listener's job, if one runs
     processorFor(element, instance).onTerminate(element, instance, ctx);
     b.incidents().resolveFor(ctx, instance);
     if (!instance.children().isEmpty()) {

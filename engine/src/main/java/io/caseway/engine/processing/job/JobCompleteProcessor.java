@@ -30,6 +30,10 @@ public final class JobCompleteProcessor implements CommandProcessor {
     JobRecord completed = job.record().withVariables(command.valueAs(JobRecord.class).variables());
     ctx.respond(ctx.event(command.key(), JobIntent.COMPLETED, completed));
     ElementInstance instance = ctx.state().elementInstances().get(completed.elementInstanceKey());
+    if (instance != null && completed.listenerEventType() != null) {
+      lifecycle.listenerJobCompleted(ctx, instance, state.element(ctx, instance), completed, variables);
+      return;
+    }
     if (instance != null && instance.state() == ProcessInstanceIntent.ELEMENT_ACTIVATED) {
       ExecutableElement element = state.element(ctx, instance);
       lifecycle.setEventVariables(ctx, instance, element, variables);

@@ -25,46 +25,49 @@ public record JobRecord(
     long processDefinitionKey,
     String elementId,
     long elementInstanceKey,
-    String tenantId)
+    String tenantId,
+    String listenerEventType,
+    int listenerIndex)
     implements RecordValue {
 
   public static JobRecord command() {
-    return new JobRecord(null, null, 0, -1, -1, 0, -1, null, null, Map.of(), null, -1, null, -1, -1, null, -1, null);
+    return new JobRecord(null, null, 0, -1, -1, 0, -1, null, null, Map.of(), null, -1, null, -1, -1, null, -1, null,
+        null, 0);
   }
 
   public JobRecord withRetries(int retries) {
     return new JobRecord(type, worker, retries, deadline, timeout, retryBackoff, recurringTime, errorMessage,
         errorCode, customHeaders, variables, processInstanceKey, bpmnProcessId, processDefinitionVersion,
-        processDefinitionKey, elementId, elementInstanceKey, tenantId);
+        processDefinitionKey, elementId, elementInstanceKey, tenantId, listenerEventType, listenerIndex);
   }
 
   public JobRecord withActivation(String worker, long deadline, long timeout) {
     return new JobRecord(type, worker, retries, deadline, timeout, retryBackoff, recurringTime, errorMessage,
         errorCode, customHeaders, variables, processInstanceKey, bpmnProcessId, processDefinitionVersion,
-        processDefinitionKey, elementId, elementInstanceKey, tenantId);
+        processDefinitionKey, elementId, elementInstanceKey, tenantId, listenerEventType, listenerIndex);
   }
 
   public JobRecord withFailure(int retries, String errorMessage, long retryBackoff, long recurringTime) {
     return new JobRecord(type, worker, retries, -1, timeout, retryBackoff, recurringTime, errorMessage,
         errorCode, customHeaders, variables, processInstanceKey, bpmnProcessId, processDefinitionVersion,
-        processDefinitionKey, elementId, elementInstanceKey, tenantId);
+        processDefinitionKey, elementId, elementInstanceKey, tenantId, listenerEventType, listenerIndex);
   }
 
   public JobRecord withError(String errorCode, String errorMessage, String variables) {
     return new JobRecord(type, worker, retries, deadline, timeout, retryBackoff, recurringTime, errorMessage,
         errorCode, customHeaders, variables, processInstanceKey, bpmnProcessId, processDefinitionVersion,
-        processDefinitionKey, elementId, elementInstanceKey, tenantId);
+        processDefinitionKey, elementId, elementInstanceKey, tenantId, listenerEventType, listenerIndex);
   }
 
   public JobRecord withVariables(String variables) {
     return new JobRecord(type, worker, retries, deadline, timeout, retryBackoff, recurringTime, errorMessage,
         errorCode, customHeaders, variables, processInstanceKey, bpmnProcessId, processDefinitionVersion,
-        processDefinitionKey, elementId, elementInstanceKey, tenantId);
+        processDefinitionKey, elementId, elementInstanceKey, tenantId, listenerEventType, listenerIndex);
   }
 
   public JobRecord withDeadline(long deadline) {
     return new JobRecord(type, worker, retries, deadline, timeout, retryBackoff, recurringTime, errorMessage,
         errorCode, customHeaders, variables, processInstanceKey, bpmnProcessId, processDefinitionVersion,
-        processDefinitionKey, elementId, elementInstanceKey, tenantId);
+        processDefinitionKey, elementId, elementInstanceKey, tenantId, listenerEventType, listenerIndex);
   }
 }

@@ -44,7 +44,27 @@ public final class BpmnJobBehavior {
     var pi = instance.value();
     return TypedResult.ok(new JobRecord(type.value(), null, retries.value().intValue(), -1, -1, 0, -1, null, null,
         element.taskHeaders(), null, pi.processInstanceKey(), pi.bpmnProcessId(), pi.version(),
-        pi.processDefinitionKey(), element.id(), instance.key(), pi.tenantId()));
+        pi.processDefinitionKey(), element.id(), instance.key(), pi.tenantId(), null, 0));
+  }
+
+  /** Evaluates an execution listener's job type and retries without writing anything. */
+  public TypedResult<JobRecord> prepareListenerJob(ProcessingContext ctx, ExecutableElement element,
+      ElementInstance instance, io.caseway.engine.model.ExecutionListener listener, int index) {
+    VariableLookup lookup = variables.lookup(ctx, instance.key());
+    TypedResult<String> type = el.evaluateString(listener.type(), lookup);
+    if (type.isFailure()) {
+      return TypedResult.fail("Failed to evaluate the job type of the " + listener.eventType().toLowerCase()
+          + " execution listener of '" + element.id() + "': " + type.failure());
+    }
+    TypedResult<Long> retries = el.evaluateLong(listener.retries(), lookup);
+    if (retries.isFailure()) {
+      return TypedResult.fail("Failed to evaluate the job retries of the " + listener.eventType().toLowerCase()
+          + " execution listener of '" + element.id() + "': " + retries.failure());
+    }
+    var pi = instance.value();
+    return TypedResult.ok(new JobRecord(type.value(), null, retries.value().intValue(), -1, -1, 0, -1, null, null,
+        java.util.Map.of(), null, pi.processInstanceKey(), pi.bpmnProcessId(), pi.version(), pi.processDefinitionKey(),
+        element.id(), instance.key(), pi.tenantId(), listener.eventType(), index));
   }
 
   public void writeJob(ProcessingContext ctx, JobRecord job) {
