@@ -26,6 +26,11 @@ public class IntegrationTestSupport {
       + " plan_item, plan, meeting_participant, roundtable_meeting, health_self_assessment, waiting_list_entry,"
       + " consent, idempotency_key, case_file, referral, citizen, caseload, caseworker, partner_organisation cascade";
 
+  /** An empty case file, and no journey deployed (tests that drive the services themselves). */
+  public void emptyCaseFile() {
+    jdbc.execute(EMPTY_CASE_FILE);
+  }
+
   /** An empty case file, and the journeys deployed. */
   public void reset() {
     jdbc.execute(EMPTY_CASE_FILE);

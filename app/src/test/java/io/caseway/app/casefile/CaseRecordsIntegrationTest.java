@@ -43,7 +43,7 @@ class CaseRecordsIntegrationTest {
 
   @BeforeEach
   void assignedCase() {
-    support.reset();
+    support.emptyCaseFile(); // no journey: this test opens and assigns the case itself
     UUID partner = support.gpPractice();
     http.postForObject("/api/caseworkers", Map.of("name", "Anna", "email", "anna@x.dk", "socialWorkQualified", true,
         "district", "Vesterbro", "region", "Hovedstaden"), JsonNode.class);

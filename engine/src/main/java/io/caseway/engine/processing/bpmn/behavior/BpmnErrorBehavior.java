@@ -60,7 +60,8 @@ public final class BpmnErrorBehavior {
         + ", but it was not caught. No error events are available in the scope.");
   }
 
-  private static boolean catches(Expression code, String thrown) {
+  /** Whether a catching event with this code (none: any) catches the thrown code; escalations match the same way. */
+  static boolean catches(Expression code, String thrown) {
     return code == null || (code.isStatic() ? code.staticValue() : code.source()).equals(thrown);
   }
 }

@@ -1,6 +1,5 @@
 package io.caseway.engine.processing.bpmn.behavior;
 
-import io.caseway.engine.expression.Expression;
 import io.caseway.engine.model.BpmnElementType;
 import io.caseway.engine.model.BpmnEventType;
 import io.caseway.engine.model.ExecutableElement;
@@ -41,14 +40,14 @@ public final class BpmnEscalationBehavior {
       ExecutableElement element = state.element(ctx, instance);
       for (ExecutableElement esp : element.eventSubProcesses()) {
         ExecutableElement start = esp.startEvents().get(0);
-        if (start.eventType() == BpmnEventType.ESCALATION && catches(start.escalationCode(), code)
+        if (start.eventType() == BpmnEventType.ESCALATION && BpmnErrorBehavior.catches(start.escalationCode(), code)
             && eventSubProcesses.trigger(ctx, instance, start, null)) {
           return start.interrupting() ? Outcome.INTERRUPTED : Outcome.CONTINUE;
         }
       }
       for (ExecutableElement boundary : BpmnStateBehavior.isInner(element, instance) ? java.util.List.<ExecutableElement>of()
           : element.boundaryEvents()) {
-        if (boundary.eventType() != BpmnEventType.ESCALATION || !catches(boundary.escalationCode(), code)) {
+        if (boundary.eventType() != BpmnEventType.ESCALATION || !BpmnErrorBehavior.catches(boundary.escalationCode(), code)) {
           continue;
         }
         var pi = instance.value();
@@ -70,9 +69,5 @@ public final class BpmnEscalationBehavior {
       instance = next > 0 ? ctx.state().elementInstances().get(next) : null;
     }
     return Outcome.CONTINUE;
-  }
-
-  private static boolean catches(Expression code, String thrown) {
-    return code == null || (code.isStatic() ? code.staticValue() : code.source()).equals(thrown);
   }
 }
