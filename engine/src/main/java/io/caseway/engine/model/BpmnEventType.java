@@ -10,5 +10,6 @@ public enum BpmnEventType {
   TERMINATE,
   LINK,
   ESCALATION,
-  SIGNAL
+  SIGNAL,
+  COMPENSATION
 }

@@ -115,6 +115,7 @@ public final class BpmnTransformer {
       ExecutableElement root = new ExecutableElement(p.getId(), p.getName(), BpmnElementType.PROCESS);
       b.elements.put(root.id, root);
       b.container(root, p.getFlowElements());
+      b.compensation(p);
       processes.add(new ExecutableProcess(p.getId(), p.getName(), root, b.elements, b.flows));
     }
     if (processes.isEmpty() && problems.isEmpty()) {
@@ -221,6 +222,45 @@ public final class BpmnTransformer {
         problem(start.id, "an error start event always interrupts its scope");
       }
       container.eventSubProcesses.add(esp);
+    }
+
+    /**
+     * Wires compensation: each compensation boundary event's association names the handler of the
+     * activity it is attached to; each compensation throw event's activity reference is resolved.
+     */
+    void compensation(io.camunda.zeebe.model.bpmn.instance.Process process) {
+      for (var association : process.getModelInstance().getModelElementsByType(
+          io.camunda.zeebe.model.bpmn.instance.Association.class)) {
+        ExecutableElement boundary = association.getSource() == null ? null : elements.get(association.getSource().getId());
+        if (boundary == null || boundary.eventType != BpmnEventType.COMPENSATION || boundary.attachedTo == null) {
+          continue;
+        }
+        ExecutableElement handler = association.getTarget() == null ? null : elements.get(association.getTarget().getId());
+        if (handler == null) {
+          problem(boundary.id, "the compensation handler this boundary event is associated with is unknown");
+          continue;
+        }
+        boundary.attachedTo.compensationHandler = handler;
+      }
+      for (ExecutableElement e : elements.values()) {
+        if (e.eventType != BpmnEventType.COMPENSATION) {
+          continue;
+        }
+        if (e.type == BpmnElementType.BOUNDARY_EVENT && (e.attachedTo == null || e.attachedTo.compensationHandler == null)) {
+          problem(e.id, "a compensation boundary event needs an association to a compensation handler activity");
+        }
+        if (e.compensateActivityId != null) {
+          e.compensateActivity = elements.get(e.compensateActivityId);
+          if (e.compensateActivity == null || e.compensateActivity.flowScope != e.flowScope) {
+            problem(e.id, "the activity '" + e.compensateActivityId + "' to compensate must be in the same scope"
+                + " as the throw event");
+          }
+        }
+        if (e.type == BpmnElementType.INTERMEDIATE_CATCH_EVENT || e.type == BpmnElementType.START_EVENT) {
+          problem(e.id, "compensation can be thrown by intermediate throw and end events and caught by boundary events"
+              + " only");
+        }
+      }
     }
 
     /** Pairs each link throw event of a scope with the one catch event of its name in that scope. */
@@ -536,6 +576,11 @@ public final class BpmnTransformer {
           problem(node, "a signal event needs a signal with a name");
         } else {
           e.signalName = expr(node, "signal name", sig.getSignal().getName());
+        }
+      } else if (def instanceof io.camunda.zeebe.model.bpmn.instance.CompensateEventDefinition comp) {
+        e.eventType = BpmnEventType.COMPENSATION;
+        if (comp.getActivity() != null) {
+          e.compensateActivityId = comp.getActivity().getId();
         }
       } else if (def instanceof LinkEventDefinition link) {
         e.eventType = BpmnEventType.LINK;

@@ -48,6 +48,9 @@ public final class ExecutableElement {
   String linkName;
   Expression escalationCode;
   Expression signalName;
+  ExecutableElement compensationHandler;
+  ExecutableElement compensateActivity;
+  String compensateActivityId;
   ExecutableElement linkTarget;
 
   // job-based tasks
@@ -117,6 +120,10 @@ public final class ExecutableElement {
   public Expression escalationCode() { return escalationCode; }
   /** The signal an event throws or waits for. */
   public Expression signalName() { return signalName; }
+  /** For an activity with a compensation boundary event: the activity that compensates it. */
+  public ExecutableElement compensationHandler() { return compensationHandler; }
+  /** For a compensation throw event with an activity reference: the one activity it compensates (else all). */
+  public ExecutableElement compensateActivity() { return compensateActivity; }
   /** For a link throw event: the link catch event of the same name in the same scope, where the token goes on. */
   public ExecutableElement linkTarget() { return linkTarget; }
   public Expression jobType() { return jobType; }

@@ -35,7 +35,9 @@ public enum ValueType {
   SIGNAL_SUBSCRIPTION(io.caseway.engine.protocol.value.SignalSubscriptionRecord.class,
       io.caseway.engine.protocol.intent.SignalSubscriptionIntent.class),
   AD_HOC_SUB_PROCESS_INSTRUCTION(io.caseway.engine.protocol.value.AdHocSubProcessInstructionRecord.class,
-      io.caseway.engine.protocol.intent.AdHocSubProcessInstructionIntent.class);
+      io.caseway.engine.protocol.intent.AdHocSubProcessInstructionIntent.class),
+  COMPENSATION_SUBSCRIPTION(io.caseway.engine.protocol.value.CompensationSubscriptionRecord.class,
+      io.caseway.engine.protocol.intent.CompensationSubscriptionIntent.class);
 
   private static final Map<Class<?>, ValueType> BY_CLASS = new HashMap<>();
 

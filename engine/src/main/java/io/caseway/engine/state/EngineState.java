@@ -12,6 +12,7 @@ public final class EngineState {
   private final IncidentState incidents = new IncidentState();
   private final UserTaskState userTasks = new UserTaskState();
   private final SignalState signals = new SignalState();
+  private final CompensationState compensations = new CompensationState();
   private long lastPosition;
 
   public KeyGenerator keys() { return keys; }
@@ -24,6 +25,7 @@ public final class EngineState {
   public IncidentState incidents() { return incidents; }
   public UserTaskState userTasks() { return userTasks; }
   public SignalState signals() { return signals; }
+  public CompensationState compensations() { return compensations; }
 
   /** Empties the state (a purge) except the key generator and the position: keys are never reused. */
   void purge() {
@@ -36,6 +38,7 @@ public final class EngineState {
     incidents.clear();
     userTasks.clear();
     signals.clear();
+    compensations.clear();
   }
 
   /** Position of the last event applied. */

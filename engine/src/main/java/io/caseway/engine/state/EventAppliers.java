@@ -75,6 +75,14 @@ public final class EventAppliers {
         io.caseway.engine.protocol.value.SignalSubscriptionRecord.class, (key, s) -> state.signals().put(key, s));
     on(io.caseway.engine.protocol.intent.SignalSubscriptionIntent.DELETED,
         io.caseway.engine.protocol.value.SignalSubscriptionRecord.class, (key, s) -> state.signals().remove(key));
+    on(io.caseway.engine.protocol.intent.CompensationSubscriptionIntent.CREATED,
+        io.caseway.engine.protocol.value.CompensationSubscriptionRecord.class, (key, c) -> state.compensations().created(c));
+    on(io.caseway.engine.protocol.intent.CompensationSubscriptionIntent.TRIGGERED,
+        io.caseway.engine.protocol.value.CompensationSubscriptionRecord.class,
+        (key, c) -> state.compensations().triggered(c));
+    on(io.caseway.engine.protocol.intent.CompensationSubscriptionIntent.COMPLETED,
+        io.caseway.engine.protocol.value.CompensationSubscriptionRecord.class,
+        (key, c) -> state.compensations().completed(c));
     on(io.caseway.engine.protocol.intent.AdHocSubProcessInstructionIntent.ACTIVATED,
         io.caseway.engine.protocol.value.AdHocSubProcessInstructionRecord.class, (key, s) -> { });
     on(io.caseway.engine.protocol.intent.SignalIntent.BROADCASTED, io.caseway.engine.protocol.value.SignalRecord.class,
@@ -142,6 +150,7 @@ public final class EventAppliers {
       if (v.flowScopeKey() < 0) {
         state.messages().instanceEnded(key);
       }
+      state.compensations().scopeGone(key);
     };
     on(ProcessInstanceIntent.ELEMENT_COMPLETED, ProcessInstanceRecord.class, gone);
     on(ProcessInstanceIntent.ELEMENT_TERMINATED, ProcessInstanceRecord.class, gone);

@@ -42,6 +42,7 @@ import java.util.Set;
  * schema table: for each record class, its simple name and its components (name, type code)
  * deployments | element instances | variables | jobs | timers | messages | incidents | user tasks
  * | signal subscriptions (from version 2) | message-started instances by correlation key (from version 3)
+ * | compensable activities and running compensation handlers (from version 4)
  * int magic "CWES" (end marker; the payload must end exactly there)
  * </pre>
  *
@@ -70,9 +71,10 @@ public final class StateSnapshotCodec {
 
   /**
    * 2: signal subscriptions after the user tasks; 3: then the running message-started instances per
-   * correlation key. Older versions (without them) are still read.
+   * correlation key; 4: then compensable activities and running compensation handlers. Older
+   * versions (without them) are still read.
    */
-  public static final int FORMAT_VERSION = 3;
+  public static final int FORMAT_VERSION = 4;
 
   private static final Schema<ProcessRecord> PROCESS = new Schema<>(ProcessRecord.class);
   private static final Schema<DecisionRequirementsRecord> DRG = new Schema<>(DecisionRequirementsRecord.class);
@@ -90,8 +92,10 @@ public final class StateSnapshotCodec {
   private static final Schema<UserTaskRecord> USER_TASK = new Schema<>(UserTaskRecord.class);
   private static final Schema<io.caseway.engine.protocol.value.SignalSubscriptionRecord> SIGNAL_SUBSCRIPTION =
       new Schema<>(io.caseway.engine.protocol.value.SignalSubscriptionRecord.class);
+  private static final Schema<io.caseway.engine.protocol.value.CompensationSubscriptionRecord> COMPENSATION =
+      new Schema<>(io.caseway.engine.protocol.value.CompensationSubscriptionRecord.class);
   private static final List<Schema<?>> SCHEMAS = List.of(PROCESS, DRG, DECISION, FORM, ELEMENT, PROCESS_EVENT, JOB,
-      TIMER, MESSAGE, SUBSCRIPTION, START_SUBSCRIPTION, INCIDENT, USER_TASK, SIGNAL_SUBSCRIPTION);
+      TIMER, MESSAGE, SUBSCRIPTION, START_SUBSCRIPTION, INCIDENT, USER_TASK, SIGNAL_SUBSCRIPTION, COMPENSATION);
 
   private StateSnapshotCodec() {}
 
@@ -130,6 +134,14 @@ public final class StateSnapshotCodec {
     state.messages().activeStartKeyMap().forEach((composite, instance) -> {
       out.string(composite);
       out.varlong(instance);
+    });
+    int compensable = state.compensations().compensableMap().values().stream().mapToInt(List::size).sum();
+    out.varint(compensable);
+    state.compensations().compensableMap().values().forEach(list -> list.forEach(c -> COMPENSATION.write(out, c)));
+    out.varint(state.compensations().throwEventOfHandlerMap().size());
+    state.compensations().throwEventOfHandlerMap().forEach((handler, thrower) -> {
+      out.varlong(handler);
+      out.varlong(thrower);
     });
     out.int32(MAGIC);
     return out.toByteArray();
@@ -182,6 +194,15 @@ public final class StateSnapshotCodec {
         for (int i = in.varint(); i > 0; i--) {
           String composite = in.string();
           target.messages().restoreActiveStartKey(composite, in.varlong());
+        }
+      }
+      if (version >= 4) {
+        for (int i = in.varint(); i > 0; i--) {
+          target.compensations().created(r.record(COMPENSATION));
+        }
+        for (int i = in.varint(); i > 0; i--) {
+          long handler = in.varlong();
+          target.compensations().restoreHandler(handler, in.varlong());
         }
       }
       if (in.int32() != MAGIC || !in.atEnd()) {

@@ -223,6 +223,7 @@ public final class BpmnElementLifecycle implements CommandProcessor {
       return;
     }
     b.state().transition(ctx, instance, ProcessInstanceIntent.ELEMENT_COMPLETED);
+    compensationBookkeeping(ctx, instance, element);
     goOn(ctx, instance, element, flows);
     ElementInstance scope = ctx.state().elementInstances().get(instance.value().flowScopeKey());
     if (scope != null && BpmnElementType.AD_HOC_SUB_PROCESS.name().equals(scope.value().bpmnElementType())) {
@@ -235,6 +236,29 @@ public final class BpmnElementLifecycle implements CommandProcessor {
   public void registerAdHocSubProcess(io.caseway.engine.processing.bpmn.container.AdHocSubProcessProcessor p) {
     this.adHocSubProcess = p;
     register(BpmnElementType.AD_HOC_SUB_PROCESS, p);
+  }
+
+  /**
+   * A completed activity with a compensation handler can now be compensated; a completed handler
+   * lets the compensation throw event that started it go on once all its handlers are done.
+   */
+  private void compensationBookkeeping(ProcessingContext ctx, ElementInstance instance, ExecutableElement element) {
+    var pi = instance.value();
+    if (element.compensationHandler() != null && !BpmnStateBehavior.isBody(instance) && element.multiInstance() == null) {
+      ctx.event(ctx.newKey(), io.caseway.engine.protocol.intent.CompensationSubscriptionIntent.CREATED,
+          new io.caseway.engine.protocol.value.CompensationSubscriptionRecord(pi.flowScopeKey(), element.id(),
+              instance.key(), -1, -1, pi.processInstanceKey(), pi.tenantId()));
+    }
+    long thrower = ctx.state().compensations().throwEventOf(instance.key());
+    if (thrower > 0) {
+      ctx.event(ctx.newKey(), io.caseway.engine.protocol.intent.CompensationSubscriptionIntent.COMPLETED,
+          new io.caseway.engine.protocol.value.CompensationSubscriptionRecord(pi.flowScopeKey(), element.id(), -1,
+              thrower, instance.key(), pi.processInstanceKey(), pi.tenantId()));
+      ElementInstance throwEvent = ctx.state().elementInstances().get(thrower);
+      if (throwEvent != null && ctx.state().compensations().runningHandlers(thrower) == 0) {
+        ctx.command(thrower, ProcessInstanceIntent.COMPLETE_ELEMENT, throwEvent.value());
+      }
+    }
   }
 
   /** After an element completed: along its flows, to its link catch event, or out of its scope. */

@@ -30,7 +30,8 @@ public final class EndEventProcessor implements BpmnElementProcessor {
 
   @Override
   public Failure onActivate(ExecutableElement element, ElementInstance instance, ProcessingContext ctx) {
-    if (element.eventType() == BpmnEventType.ESCALATION || element.eventType() == BpmnEventType.SIGNAL) {
+    if (element.eventType() == BpmnEventType.ESCALATION || element.eventType() == BpmnEventType.SIGNAL
+        || element.eventType() == BpmnEventType.COMPENSATION) {
       return ThrowEventProcessor.throwAndGoOn(b, lifecycle, signals, element, instance, ctx, List.of());
     }
     if (element.eventType() != BpmnEventType.ERROR) {

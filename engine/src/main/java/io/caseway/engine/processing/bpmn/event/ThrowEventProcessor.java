@@ -36,12 +36,45 @@ public final class ThrowEventProcessor implements BpmnElementProcessor {
   }
 
   /**
+   * Starts the compensation handler of every completed, not yet compensated activity of the throw
+   * event's scope (or of the one activity it names), newest first; returns how many it started.
+   */
+  private static int compensate(BpmnBehaviors b, ProcessingContext ctx, ExecutableElement element,
+      ElementInstance thrower) {
+    var pi = thrower.value();
+    ElementInstance scope = ctx.state().elementInstances().get(pi.flowScopeKey());
+    var process = b.state().process(ctx, pi);
+    var compensable = new java.util.ArrayList<>(ctx.state().compensations().compensable(pi.flowScopeKey()));
+    java.util.Collections.reverse(compensable);
+    int started = 0;
+    for (var c : compensable) {
+      if (element.compensateActivity() != null && !element.compensateActivity().id().equals(c.elementId())) {
+        continue;
+      }
+      ExecutableElement activity = process.element(c.elementId());
+      long handler = b.state().activateChild(ctx, scope, activity.compensationHandler());
+      ctx.event(ctx.newKey(), io.caseway.engine.protocol.intent.CompensationSubscriptionIntent.TRIGGERED,
+          new io.caseway.engine.protocol.value.CompensationSubscriptionRecord(c.scopeKey(), c.elementId(),
+              c.elementInstanceKey(), thrower.key(), handler, pi.processInstanceKey(), pi.tenantId()));
+      started++;
+    }
+    return started;
+  }
+
+  /**
    * Throws the element's escalation or signal, if it has one, then completes along {@code flows}
    * unless an interrupting catch of the escalation ends it.
    */
   static Failure throwAndGoOn(BpmnBehaviors b, BpmnElementLifecycle lifecycle, SignalBroadcastBehavior signals,
       ExecutableElement element, ElementInstance instance, ProcessingContext ctx,
       List<io.caseway.engine.model.ExecutableSequenceFlow> flows) {
+    if (element.eventType() == BpmnEventType.COMPENSATION) {
+      lifecycle.activated(ctx, instance);
+      if (compensate(b, ctx, element, instance) == 0) {
+        lifecycle.complete(ctx, instance, element, flows);
+      }
+      return null; // else it completes when the last of its handlers has
+    }
     if (element.eventType() == BpmnEventType.SIGNAL) {
       TypedResult<String> name = b.expressions().evaluateString(element.signalName(),
           b.variables().lookup(ctx, instance.key()));
