@@ -116,6 +116,10 @@ public final class MultiInstanceBodyProcessor implements BpmnElementProcessor {
   public void afterInnerCompleted(ProcessingContext ctx, ElementInstance body, ExecutableElement element,
       int loopCounter, boolean completionConditionMet) {
     if (completionConditionMet) {
+      Map<String, String> counts = new LinkedHashMap<>();
+      counts.put("numberOfTerminatedInstances", Json.toJson(body.children().size()));
+      counts.put("numberOfActiveInstances", Json.toJson(0));
+      b.variables().setLocal(ctx, body.key(), body.value(), counts);
       for (long child : List.copyOf(body.children())) {
         ElementInstance c = ctx.state().elementInstances().get(child);
         ctx.command(child, ProcessInstanceIntent.TERMINATE_ELEMENT, c.value());
