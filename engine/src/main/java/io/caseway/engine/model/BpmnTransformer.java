@@ -116,7 +116,10 @@ public final class BpmnTransformer {
       b.elements.put(root.id, root);
       b.container(root, p.getFlowElements());
       b.compensation(p);
-      processes.add(new ExecutableProcess(p.getId(), p.getName(), root, b.elements, b.flows));
+      var versionTag = p.getSingleExtensionElement(io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeVersionTag.class);
+      processes.add(new ExecutableProcess(p.getId(), p.getName(), root, b.elements, b.flows,
+          versionTag == null || versionTag.getValue() == null || versionTag.getValue().isBlank() ? null
+              : versionTag.getValue().strip()));
     }
     if (processes.isEmpty() && problems.isEmpty()) {
       problems.add("'" + resourceName + "' contains no executable process (set isExecutable=\"true\")");
@@ -653,7 +656,10 @@ public final class BpmnTransformer {
       if (c.getBindingType() != null) {
         e.bindingType = c.getBindingType().name();
         if (e.bindingType.equals("versionTag")) {
-          problem(node, "binding type 'versionTag' is not supported by the Caseway engine yet");
+          e.calledVersionTag = c.getVersionTag() == null || c.getVersionTag().isBlank() ? null : c.getVersionTag().strip();
+          if (e.calledVersionTag == null) {
+            problem(node, "binding type 'versionTag' needs a version tag to call");
+          }
         }
       }
     }

@@ -63,6 +63,7 @@ public final class ExecutableElement {
   boolean propagateAllChildVariables = true;
   boolean propagateAllParentVariables = true;
   String bindingType = "latest";
+  String calledVersionTag;
 
   // business rule task with a called decision, and FEEL script task
   Expression decisionId;
@@ -133,6 +134,8 @@ public final class ExecutableElement {
   public boolean propagateAllChildVariables() { return propagateAllChildVariables; }
   public boolean propagateAllParentVariables() { return propagateAllParentVariables; }
   public String bindingType() { return bindingType; }
+  /** With binding {@code versionTag}: the version tag of the process version to call. */
+  public String calledVersionTag() { return calledVersionTag; }
   public Expression decisionId() { return decisionId; }
   public String resultVariable() { return resultVariable; }
   public Expression script() { return script; }

@@ -12,6 +12,7 @@ import io.caseway.engine.protocol.RecordType;
 import io.caseway.engine.protocol.intent.JobIntent;
 import io.caseway.engine.testing.EngineHarness;
 import io.grpc.Status;
+import io.caseway.engine.protocol.intent.IncidentIntent;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -289,6 +290,58 @@ class GrpcGatewayTest {
     h.engine().addClockOffset(Duration.ofMinutes(11)).join();
     ActivatedJob retried = activateOne("flaky");
     assertThat(retried.getRetries()).isEqualTo(2);
+  }
+
+  private static String versioned(String tag, String jobType) {
+    return """
+        <?xml version="1.0" encoding="UTF-8"?>
+        <definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL"
+                     xmlns:zeebe="http://camunda.org/schema/zeebe/1.0" id="d" targetNamespace="t">
+          <process id="assessment" isExecutable="true">
+            <extensionElements><zeebe:versionTag value="%s"/></extensionElements>
+            <startEvent id="StartEvent_1"/>
+            <sequenceFlow id="Flow_1" sourceRef="StartEvent_1" targetRef="ServiceTask_Assess"/>
+            <serviceTask id="ServiceTask_Assess">
+              <extensionElements><zeebe:taskDefinition type="%s"/></extensionElements>
+            </serviceTask>
+          </process>
+        </definitions>""".formatted(tag, jobType);
+  }
+
+  private static String caller(String id, String tag) {
+    return """
+        <?xml version="1.0" encoding="UTF-8"?>
+        <definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL"
+                     xmlns:zeebe="http://camunda.org/schema/zeebe/1.0" id="d" targetNamespace="t">
+          <process id="%s" isExecutable="true">
+            <startEvent id="StartEvent_1"/>
+            <sequenceFlow id="Flow_1" sourceRef="StartEvent_1" targetRef="CallActivity_Assess"/>
+            <callActivity id="CallActivity_Assess">
+              <extensionElements>
+                <zeebe:calledElement processId="assessment" bindingType="versionTag" versionTag="%s"/>
+              </extensionElements>
+            </callActivity>
+          </process>
+        </definitions>""".formatted(id, tag);
+  }
+
+  @Test
+  void shouldCallTheProcessVersionWithTheBoundVersionTag() {
+    h.client().newDeployResourceCommand().addResourceString(versioned("DK-2026", "assess-2026"), StandardCharsets.UTF_8,
+        "assessment.bpmn").send().join();
+    h.client().newDeployResourceCommand().addResourceString(versioned("DK-2027", "assess-2027"), StandardCharsets.UTF_8,
+        "assessment.bpmn").send().join();
+    h.client().newDeployResourceCommand()
+        .addResourceString(caller("old-rules", "DK-2026"), StandardCharsets.UTF_8, "old-rules.bpmn")
+        .addResourceString(caller("no-rules", "DK-2030"), StandardCharsets.UTF_8, "no-rules.bpmn").send().join();
+
+    h.client().newCreateInstanceCommand().bpmnProcessId("old-rules").latestVersion().send().join();
+    assertThat(activateOne("assess-2026").getBpmnProcessId()).isEqualTo("assessment");
+    long orphan = h.client().newCreateInstanceCommand().bpmnProcessId("no-rules").latestVersion().send().join()
+        .getProcessInstanceKey();
+    var incident = (io.caseway.engine.protocol.value.IncidentRecord) h.awaitRecord(r -> r.intent() == IncidentIntent.CREATED
+        && ((io.caseway.engine.protocol.value.IncidentRecord) r.value()).processInstanceKey() == orphan).value();
+    assertThat(incident.errorMessage()).contains("version tag 'DK-2030'");
   }
 
   @Test

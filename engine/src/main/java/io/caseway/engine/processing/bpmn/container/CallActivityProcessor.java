@@ -35,7 +35,8 @@ public final class CallActivityProcessor implements BpmnElementProcessor {
     DeployedProcess called = find(ctx, element, instance, processId.value());
     if (called == null) {
       return new Failure(Failure.CALLED_ELEMENT_ERROR, "Expected process with BPMN process id '" + processId.value()
-          + "' to be deployed" + ("deployment".equals(element.bindingType()) ? " with the calling process" : "")
+          + "' to be deployed" + ("deployment".equals(element.bindingType()) ? " with the calling process"
+              : "versionTag".equals(element.bindingType()) ? " with version tag '" + element.calledVersionTag() + "'" : "")
           + ", but not found.");
     }
     if (called.executable().root().noneStartEvent() == null) {
@@ -62,6 +63,13 @@ public final class CallActivityProcessor implements BpmnElementProcessor {
       return deployments.processes().stream()
           .filter(p -> p.record().bpmnProcessId().equals(id) && p.record().deploymentKey() == deploymentKey)
           .findFirst().orElse(null);
+    }
+    if ("versionTag".equals(element.bindingType())) {
+      return deployments.processes().stream()
+          .filter(p -> p.record().bpmnProcessId().equals(id)
+              && element.calledVersionTag().equals(p.executable().versionTag()))
+          .max(java.util.Comparator.comparingInt(p -> p.record().version()))
+          .orElse(null);
     }
     return deployments.latestProcess(id);
   }
