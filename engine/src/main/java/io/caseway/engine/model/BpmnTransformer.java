@@ -111,8 +111,9 @@ public final class BpmnTransformer {
         continue;
       }
       Builder b = new Builder(problems);
-      b.unsupportedListeners(p);
+      b.unsupportedTaskListeners(p);
       ExecutableElement root = new ExecutableElement(p.getId(), p.getName(), BpmnElementType.PROCESS);
+      b.executionListeners(p, root);
       b.elements.put(root.id, root);
       b.container(root, p.getFlowElements());
       b.compensation(p);
@@ -454,8 +455,11 @@ public final class BpmnTransformer {
       }
     }
 
-    /** Start and end execution listeners of a flow node, where Camunda 8.8 allows each kind. */
-    void executionListeners(FlowNode node, ExecutableElement e) {
+    /**
+     * Start and end execution listeners of a flow node, and end listeners of the process itself,
+     * where Camunda 8.8 allows each kind.
+     */
+    void executionListeners(BaseElement node, ExecutableElement e) {
       ZeebeExecutionListeners execution = node.getSingleExtensionElement(ZeebeExecutionListeners.class);
       if (execution == null || execution.getExecutionListeners().isEmpty()) {
         return;
@@ -482,20 +486,12 @@ public final class BpmnTransformer {
           || e.type == BpmnElementType.EVENT_SUB_PROCESS)) {
         problem(node, "start execution listeners are not supported on start and boundary events");
       }
+      if (!starts.isEmpty() && e.type == BpmnElementType.PROCESS) {
+        problem(node, "start execution listeners on the process itself are not supported by the Caseway engine yet"
+            + " (end listeners on the process, and start listeners on its elements, are; see docs/bpmn-coverage.md)");
+      }
       e.startListeners = List.copyOf(starts);
       e.endListeners = List.copyOf(ends);
-    }
-
-    void unsupportedListeners(BaseElement element) {
-      ZeebeExecutionListeners execution = element.getSingleExtensionElement(ZeebeExecutionListeners.class);
-      if (execution != null && !execution.getExecutionListeners().isEmpty()) {
-        problem(element, "execution listeners on the process itself are not supported by the Caseway engine yet"
-            + " (listeners on its elements are; see docs/bpmn-coverage.md)");
-      }
-      ZeebeTaskListeners task = element.getSingleExtensionElement(ZeebeTaskListeners.class);
-      if (task != null && !task.getTaskListeners().isEmpty()) {
-        problem(element, "task listeners are not supported by the Caseway engine yet (see docs/bpmn-coverage.md)");
-      }
     }
 
     BpmnElementType typeOf(FlowNode node) {

@@ -105,7 +105,7 @@ class GrpcGatewayTest {
             .join())
         .satisfies(e -> assertThat(code(e)).isEqualTo(Status.Code.INVALID_ARGUMENT))
         .hasMessageContaining("audited")
-        .hasMessageContaining("not supported");
+        .hasMessageContaining("start execution listeners on the process itself are not supported");
     var dangling = Bpmn.createExecutableProcess("dangling").startEvent()
         .intermediateThrowEvent("IntermediateThrowEvent_Nowhere").link("nowhere").done();
     assertThatThrownBy(() -> h.client().newDeployResourceCommand().addProcessModel(dangling, "dangling.bpmn").send()
