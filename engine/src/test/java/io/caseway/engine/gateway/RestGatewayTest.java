@@ -55,12 +55,7 @@ class RestGatewayTest {
   @BeforeEach
   void start() {
     h = new EngineHarness(dir);
-    rest = CamundaClient.newClientBuilder()
-        .grpcAddress(URI.create("http://127.0.0.1:1"))
-        .restAddress(URI.create("http://127.0.0.1:" + h.engine().restPort()))
-        .preferRestOverGrpc(true)
-        .defaultRequestTimeout(Duration.ofSeconds(10))
-        .build();
+    rest = h.newRestOnlyClient();
   }
 
   @AfterEach

@@ -12,7 +12,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -31,12 +30,7 @@ class RestReadContractTest {
   @BeforeEach
   void start() {
     h = new EngineHarness(dir);
-    rest = CamundaClient.newClientBuilder()
-        .grpcAddress(URI.create("http://127.0.0.1:1"))
-        .restAddress(URI.create("http://127.0.0.1:" + h.engine().restPort()))
-        .preferRestOverGrpc(true)
-        .defaultRequestTimeout(Duration.ofSeconds(10))
-        .build();
+    rest = h.newRestOnlyClient();
   }
 
   @AfterEach

@@ -39,12 +39,7 @@ class RestSearchTest {
   }
 
   private void connect() {
-    rest = CamundaClient.newClientBuilder()
-        .grpcAddress(URI.create("http://127.0.0.1:1"))
-        .restAddress(URI.create("http://127.0.0.1:" + h.engine().restPort()))
-        .preferRestOverGrpc(true)
-        .defaultRequestTimeout(Duration.ofSeconds(10))
-        .build();
+    rest = h.newRestOnlyClient();
   }
 
   @AfterEach

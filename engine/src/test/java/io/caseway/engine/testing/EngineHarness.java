@@ -68,6 +68,19 @@ public final class EngineHarness implements AutoCloseable {
     return client;
   }
 
+  /**
+   * A new client that must go over REST: its gRPC address points where nothing listens. The caller
+   * closes it (and re-creates it after {@link #restart()}, which moves the REST port).
+   */
+  public CamundaClient newRestOnlyClient() {
+    return CamundaClient.newClientBuilder()
+        .grpcAddress(URI.create("http://127.0.0.1:1"))
+        .restAddress(URI.create("http://127.0.0.1:" + engine.restPort()))
+        .preferRestOverGrpc(true)
+        .defaultRequestTimeout(Duration.ofSeconds(10))
+        .build();
+  }
+
   /** Every record committed since the harness started, across restarts (replay emits none). */
   public List<Record> records() {
     return List.copyOf(records);
