@@ -209,7 +209,7 @@ public final class Engine implements AutoCloseable {
     PassThroughProcessor passThrough = new PassThroughProcessor(lifecycle);
     CatchEventProcessor catchEvent = new CatchEventProcessor(b, lifecycle);
     lifecycle.registerJobProcessor(new JobWorkerTaskProcessor(b, lifecycle));
-    lifecycle.register(BpmnElementType.PROCESS, new ProcessProcessor());
+    lifecycle.register(BpmnElementType.PROCESS, new ProcessProcessor(b.starter()));
     lifecycle.register(BpmnElementType.SUB_PROCESS, new SubProcessProcessor(b, lifecycle));
     lifecycle.register(BpmnElementType.EVENT_SUB_PROCESS, new SubProcessProcessor(b, lifecycle));
     lifecycle.registerAdHocSubProcess(

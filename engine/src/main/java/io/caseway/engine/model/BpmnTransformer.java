@@ -486,10 +486,6 @@ public final class BpmnTransformer {
           || e.type == BpmnElementType.EVENT_SUB_PROCESS)) {
         problem(node, "start execution listeners are not supported on start and boundary events");
       }
-      if (!starts.isEmpty() && e.type == BpmnElementType.PROCESS) {
-        problem(node, "start execution listeners on the process itself are not supported by the Caseway engine yet"
-            + " (end listeners on the process, and start listeners on its elements, are; see docs/bpmn-coverage.md)");
-      }
       e.startListeners = List.copyOf(starts);
       e.endListeners = List.copyOf(ends);
     }

@@ -174,9 +174,17 @@ class ConformanceTest {
             .errorMessage(arg.path("message").asText("failed")).variables(vars(arg)).send().join();
         case "throwError" -> client().newThrowErrorCommand(job(arg).getKey()).errorCode(arg.get("code").asText())
             .errorMessage(arg.path("message").asText("")).variables(vars(arg)).send().join();
-        case "publishMessage" -> client().newPublishMessageCommand().messageName(arg.get("name").asText())
-            .correlationKey(arg.path("correlationKey").asText("")).timeToLive(Duration.parse(arg.path("ttl").asText("PT0S")))
-            .messageId(arg.path("messageId").asText("")).variables(vars(arg)).send().join();
+        case "publishMessage" -> {
+          client().newPublishMessageCommand().messageName(arg.get("name").asText())
+              .correlationKey(arg.path("correlationKey").asText("")).timeToLive(Duration.parse(arg.path("ttl").asText("PT0S")))
+              .messageId(arg.path("messageId").asText("")).variables(vars(arg)).send().join();
+          if (arg.path("startsInstance").asBoolean(false)) {
+            // the instance a message start event created becomes the case's instance
+            processInstanceKey = h.awaitRecord(r -> r.intent() == ProcessInstanceIntent.ELEMENT_ACTIVATING
+                && r.value() instanceof ProcessInstanceRecord pi && pi.parentProcessInstanceKey() < 0
+                && BpmnElementType.PROCESS.name().equals(pi.bpmnElementType())).key();
+          }
+        }
         case "broadcastSignal" -> client().newBroadcastSignalCommand().signalName(arg.get("name").asText())
             .variables(vars(arg)).send().join();
         case "increaseTime" -> {

@@ -99,13 +99,6 @@ class GrpcGatewayTest {
 
   @Test
   void shouldRejectUnsupportedElementsAtDeploymentNamingThem() {
-    var model = Bpmn.createExecutableProcess("audited").zeebeStartExecutionListener("audit").startEvent()
-        .endEvent().done();
-    assertThatThrownBy(() -> h.client().newDeployResourceCommand().addProcessModel(model, "audited.bpmn").send()
-            .join())
-        .satisfies(e -> assertThat(code(e)).isEqualTo(Status.Code.INVALID_ARGUMENT))
-        .hasMessageContaining("audited")
-        .hasMessageContaining("start execution listeners on the process itself are not supported");
     var dangling = Bpmn.createExecutableProcess("dangling").startEvent()
         .intermediateThrowEvent("IntermediateThrowEvent_Nowhere").link("nowhere").done();
     assertThatThrownBy(() -> h.client().newDeployResourceCommand().addProcessModel(dangling, "dangling.bpmn").send()

@@ -451,7 +451,11 @@ public final class BpmnElementLifecycle implements CommandProcessor {
           startKey);
     }
     ProcessEventRecord pending = ctx.state().elementInstances().pendingEvent(instance.key());
-    if (pending != null) {
+    boolean process = BpmnElementType.PROCESS.name().equals(pi.bpmnElementType());
+    if (pending != null && process) {
+      // canceled while its start listeners ran: the start element it remembered is never entered
+      ctx.event(ctx.newKey(), ProcessEventIntent.TRIGGERED, pending);
+    } else if (pending != null) {
       ctx.event(ctx.newKey(), ProcessEventIntent.TRIGGERED, pending);
       ElementInstance scope = ctx.state().elementInstances().get(pi.flowScopeKey());
       ExecutableElement boundary = b.state().process(ctx, pi).element(pending.targetElementId());
@@ -460,7 +464,7 @@ public final class BpmnElementLifecycle implements CommandProcessor {
           BpmnVariableBehavior.parseDocument(pending.variables()));
       return;
     }
-    if (BpmnElementType.PROCESS.name().equals(pi.bpmnElementType())) {
+    if (process) {
       ProcessResultAwaiters.Awaiter awaiter = b.results().take(pi.processInstanceKey());
       if (awaiter != null) {
         ctx.afterCommit(() -> awaiter.channel().reject(RejectionType.INVALID_STATE,
