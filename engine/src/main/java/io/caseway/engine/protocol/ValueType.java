@@ -37,7 +37,9 @@ public enum ValueType {
   AD_HOC_SUB_PROCESS_INSTRUCTION(io.caseway.engine.protocol.value.AdHocSubProcessInstructionRecord.class,
       io.caseway.engine.protocol.intent.AdHocSubProcessInstructionIntent.class),
   COMPENSATION_SUBSCRIPTION(io.caseway.engine.protocol.value.CompensationSubscriptionRecord.class,
-      io.caseway.engine.protocol.intent.CompensationSubscriptionIntent.class);
+      io.caseway.engine.protocol.intent.CompensationSubscriptionIntent.class),
+  ESCALATION(io.caseway.engine.protocol.value.EscalationRecord.class,
+      io.caseway.engine.protocol.intent.EscalationIntent.class);
 
   private static final Map<Class<?>, ValueType> BY_CLASS = new HashMap<>();
 

@@ -87,6 +87,10 @@ public final class EventAppliers {
         io.caseway.engine.protocol.value.AdHocSubProcessInstructionRecord.class, (key, s) -> { });
     on(io.caseway.engine.protocol.intent.SignalIntent.BROADCASTED, io.caseway.engine.protocol.value.SignalRecord.class,
         (key, s) -> { });
+    on(io.caseway.engine.protocol.intent.EscalationIntent.ESCALATED,
+        io.caseway.engine.protocol.value.EscalationRecord.class, (key, e) -> { });
+    on(io.caseway.engine.protocol.intent.EscalationIntent.NOT_ESCALATED,
+        io.caseway.engine.protocol.value.EscalationRecord.class, (key, e) -> { });
     on(io.caseway.engine.protocol.intent.PurgeIntent.PURGED, io.caseway.engine.protocol.value.PurgeRecord.class,
         (key, p) -> state.purge());
   }

@@ -4,8 +4,10 @@ import io.caseway.engine.model.BpmnElementType;
 import io.caseway.engine.model.BpmnEventType;
 import io.caseway.engine.model.ExecutableElement;
 import io.caseway.engine.processing.ProcessingContext;
+import io.caseway.engine.protocol.intent.EscalationIntent;
 import io.caseway.engine.protocol.intent.ProcessEventIntent;
 import io.caseway.engine.protocol.intent.ProcessInstanceIntent;
+import io.caseway.engine.protocol.value.EscalationRecord;
 import io.caseway.engine.protocol.value.ProcessEventRecord;
 import io.caseway.engine.state.ElementInstance;
 
@@ -42,6 +44,7 @@ public final class BpmnEscalationBehavior {
         ExecutableElement start = esp.startEvents().get(0);
         if (start.eventType() == BpmnEventType.ESCALATION && BpmnErrorBehavior.catches(start.escalationCode(), code)
             && eventSubProcesses.trigger(ctx, instance, start, null)) {
+          record(ctx, thrower, code, start.id());
           return start.interrupting() ? Outcome.INTERRUPTED : Outcome.CONTINUE;
         }
       }
@@ -51,6 +54,7 @@ public final class BpmnEscalationBehavior {
           continue;
         }
         var pi = instance.value();
+        record(ctx, thrower, code, boundary.id());
         if (boundary.interrupting()) {
           if (ctx.state().elementInstances().pendingEvent(instance.key()) == null) {
             ctx.event(ctx.newKey(), ProcessEventIntent.TRIGGERING, new ProcessEventRecord(instance.key(),
@@ -68,6 +72,13 @@ public final class BpmnEscalationBehavior {
           : instance.value().flowScopeKey();
       instance = next > 0 ? ctx.state().elementInstances().get(next) : null;
     }
+    record(ctx, thrower, code, "");
     return Outcome.CONTINUE;
+  }
+
+  private static void record(ProcessingContext ctx, ElementInstance thrower, String code, String catchElementId) {
+    var pi = thrower.value();
+    ctx.event(ctx.newKey(), catchElementId.isEmpty() ? EscalationIntent.NOT_ESCALATED : EscalationIntent.ESCALATED,
+        new EscalationRecord(pi.processInstanceKey(), code, pi.elementId(), catchElementId));
   }
 }
