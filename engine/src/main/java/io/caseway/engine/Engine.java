@@ -264,7 +264,7 @@ public final class Engine implements AutoCloseable {
     map.put(DecisionEvaluationIntent.EVALUATE, new DecisionEvaluationEvaluateProcessor(decisions));
     map.put(JobIntent.UPDATE, JobUpdateProcessors.update());
     map.put(io.caseway.engine.protocol.intent.AdHocSubProcessInstructionIntent.ACTIVATE,
-        new io.caseway.engine.processing.bpmn.container.AdHocSubProcessActivateProcessor(b));
+        new io.caseway.engine.processing.bpmn.container.AdHocSubProcessActivateProcessor(b, lifecycle.adHocSubProcess()));
     map.put(io.caseway.engine.protocol.intent.SignalIntent.BROADCAST,
         new io.caseway.engine.processing.signal.SignalBroadcastProcessor(signals));
     map.put(io.caseway.engine.protocol.intent.PurgeIntent.PURGE,

@@ -192,20 +192,48 @@ public final class BpmnTransformer {
     }
 
     AdHoc adHoc(io.camunda.zeebe.model.bpmn.instance.AdHocSubProcess node, ExecutableElement e) {
-      if (node.getSingleExtensionElement(io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeTaskDefinition.class) != null) {
-        problem(node, "ad-hoc sub-processes implemented by a job worker are not supported by the Caseway engine yet;"
-            + " remove the task definition to let the engine run it");
-      }
       var zeebe = node.getSingleExtensionElement(io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeAdHoc.class);
-      if (zeebe != null && zeebe.getOutputCollection() != null && !zeebe.getOutputCollection().isBlank()) {
-        problem(node, "the output collection of ad-hoc sub-processes is not supported by the Caseway engine yet");
-      }
       if (!e.startEvents.isEmpty()) {
         problem(node, "an ad-hoc sub-process must not have start events");
       }
       String completion = node.getCompletionCondition() == null ? null : node.getCompletionCondition().getTextContent();
+      String outputCollection = zeebe == null ? null : blankToNull(zeebe.getOutputCollection());
+      String outputElement = zeebe == null ? null : blankToNull(zeebe.getOutputElement());
+      if ((outputCollection == null) != (outputElement == null)) {
+        problem(node, "an ad-hoc sub-process needs both an output collection and an output element, or neither");
+      }
       return new AdHoc(zeebe == null ? null : expr(node, "active elements collection", zeebe.getActiveElementsCollection()),
-          expr(node, "completion condition", completion), node.isCancelRemainingInstances());
+          expr(node, "completion condition", completion), node.isCancelRemainingInstances(), outputCollection,
+          expr(node, "output element", outputElement), e.jobType != null, adHocElements(node));
+    }
+
+    /** The inner elements that start a flow (no incoming sequence flow), as workers see them. */
+    private static String adHocElements(io.camunda.zeebe.model.bpmn.instance.AdHocSubProcess node) {
+      List<Map<String, Object>> elements = new ArrayList<>();
+      java.util.Set<String> targets = new java.util.HashSet<>();
+      node.getChildElementsByType(io.camunda.zeebe.model.bpmn.instance.SequenceFlow.class)
+          .forEach(f -> targets.add(f.getTarget().getId()));
+      for (FlowElement child : node.getFlowElements()) {
+        if (!(child instanceof FlowNode) || child instanceof BoundaryEvent || targets.contains(child.getId())
+            || (child instanceof SubProcess sp && sp.triggeredByEvent())) {
+          continue;
+        }
+        Map<String, Object> properties = new LinkedHashMap<>();
+        var zeebeProperties = child.getSingleExtensionElement(
+            io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeProperties.class);
+        if (zeebeProperties != null) {
+          zeebeProperties.getProperties().forEach(p -> properties.put(p.getName(), p.getValue()));
+        }
+        Map<String, Object> element = new LinkedHashMap<>();
+        element.put("elementId", child.getId());
+        element.put("elementName", child.getName());
+        element.put("documentation", child.getDocumentations().stream().map(d -> d.getTextContent())
+            .reduce((a, b) -> a + "\n" + b).orElse(null));
+        element.put("properties", properties);
+        element.put("parameters", List.of());
+        elements.add(element);
+      }
+      return io.caseway.engine.expression.Json.toJson(elements);
     }
 
     /** An event sub-process is started by its one start event, which must wait for an event. */

@@ -24,6 +24,8 @@ public final class ElementInstance {
   long jobKey = -1;
   long userTaskKey = -1;
   long calledChildInstanceKey = -1;
+  /** An ad-hoc sub-process whose job worker said it is done: it completes once nothing runs inside. */
+  boolean adHocCompletionFulfilled;
 
   ElementInstance(long key, ProcessInstanceRecord value, ProcessInstanceIntent state) {
     this.key = key;
@@ -39,6 +41,7 @@ public final class ElementInstance {
   public long jobKey() { return jobKey; }
   public long userTaskKey() { return userTaskKey; }
   public long calledChildInstanceKey() { return calledChildInstanceKey; }
+  public boolean adHocCompletionFulfilled() { return adHocCompletionFulfilled; }
 
   public boolean isActive() {
     return state == ProcessInstanceIntent.ELEMENT_ACTIVATING || state == ProcessInstanceIntent.ELEMENT_ACTIVATED

@@ -90,6 +90,11 @@ public final class ElementInstanceState {
     if (i != null) i.userTaskKey = userTaskKey;
   }
 
+  void setAdHocCompletionFulfilled(long key) {
+    ElementInstance i = instances.get(key);
+    if (i != null) i.adHocCompletionFulfilled = true;
+  }
+
   void setCalledChild(long key, long childKey) {
     ElementInstance i = instances.get(key);
     if (i != null) i.calledChildInstanceKey = childKey;

@@ -85,6 +85,9 @@ public final class EventAppliers {
         (key, c) -> state.compensations().completed(c));
     on(io.caseway.engine.protocol.intent.AdHocSubProcessInstructionIntent.ACTIVATED,
         io.caseway.engine.protocol.value.AdHocSubProcessInstructionRecord.class, (key, s) -> { });
+    on(io.caseway.engine.protocol.intent.AdHocSubProcessInstructionIntent.COMPLETED,
+        io.caseway.engine.protocol.value.AdHocSubProcessInstructionRecord.class,
+        (key, s) -> state.elementInstances().setAdHocCompletionFulfilled(s.adHocSubProcessInstanceKey()));
     on(io.caseway.engine.protocol.intent.SignalIntent.BROADCASTED, io.caseway.engine.protocol.value.SignalRecord.class,
         (key, s) -> { });
     on(io.caseway.engine.protocol.intent.EscalationIntent.ESCALATED,

@@ -71,10 +71,11 @@ public final class StateSnapshotCodec {
 
   /**
    * 2: signal subscriptions after the user tasks; 3: then the running message-started instances per
-   * correlation key; 4: then compensable activities and running compensation handlers. Older
+   * correlation key; 4: then compensable activities and running compensation handlers; 5: each element
+   * instance ends with whether its ad-hoc job worker fulfilled its completion condition. Older
    * versions (without them) are still read.
    */
-  public static final int FORMAT_VERSION = 4;
+  public static final int FORMAT_VERSION = 5;
 
   private static final Schema<ProcessRecord> PROCESS = new Schema<>(ProcessRecord.class);
   private static final Schema<DecisionRequirementsRecord> DRG = new Schema<>(DecisionRequirementsRecord.class);
@@ -177,7 +178,7 @@ public final class StateSnapshotCodec {
       Map<String, ReadPlan<?>> plans = SnapshotBinary.readSchemas(in, SCHEMAS);
       Reader r = new Reader(in, plans);
       readDeployments(r, target.deployments(), models);
-      readElementInstances(r, target.elementInstances());
+      readElementInstances(r, target.elementInstances(), version);
       readVariables(r, target.variables());
       readJobs(r, target.jobs());
       readTimers(r, target.timers());
@@ -326,6 +327,7 @@ public final class StateSnapshotCodec {
     out.varlong(instance.jobKey());
     out.varlong(instance.userTaskKey());
     out.varlong(instance.calledChildInstanceKey());
+    out.varint(instance.adHocCompletionFulfilled() ? 1 : 0);
     out.varint(instance.takenJoinFlows.size());
     instance.takenJoinFlows.forEach((flow, count) -> {
       out.string(flow);
@@ -333,7 +335,7 @@ public final class StateSnapshotCodec {
     });
   }
 
-  private static void readElementInstances(Reader r, ElementInstanceState state) throws IOException {
+  private static void readElementInstances(Reader r, ElementInstanceState state, int version) throws IOException {
     for (int i = r.in.varint(); i > 0; i--) {
       long key = r.in.varlong();
       ProcessInstanceRecord value = r.record(ELEMENT);
@@ -341,6 +343,7 @@ public final class StateSnapshotCodec {
       long jobKey = r.in.varlong();
       long userTaskKey = r.in.varlong();
       long calledChild = r.in.varlong();
+      boolean adHocCompletionFulfilled = version >= 5 && r.in.varint() == 1;
       if (state.get(key) != null) {
         throw new IOException("element instance " + key + " appears twice");
       }
@@ -349,6 +352,9 @@ public final class StateSnapshotCodec {
       state.setJobKey(key, jobKey);
       state.setUserTaskKey(key, userTaskKey);
       state.setCalledChild(key, calledChild);
+      if (adHocCompletionFulfilled) {
+        state.setAdHocCompletionFulfilled(key);
+      }
       for (int f = r.in.varint(); f > 0; f--) {
         state.restoreJoinFlow(key, r.in.string(), r.in.varintValue());
       }

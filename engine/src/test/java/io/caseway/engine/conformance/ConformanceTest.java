@@ -168,7 +168,11 @@ class ConformanceTest {
             assertThat(job.getCustomHeaders()).as("task headers")
                 .containsAllEntriesOf(JSON.convertValue(arg.get("expectHeaders"), Map.class));
           }
-          client().newCompleteCommand(job.getKey()).variables(vars(arg)).send().join();
+          var complete = client().newCompleteCommand(job.getKey()).variables(vars(arg));
+          if (arg.has("adHocResult")) {
+            complete = complete.withResult(r -> adHocResult(r.forAdHocSubProcess(), arg.get("adHocResult")));
+          }
+          complete.send().join();
         }
         case "failJob" -> client().newFailCommand(job(arg).getKey()).retries(arg.path("retries").asInt(0))
             .errorMessage(arg.path("message").asText("failed")).variables(vars(arg)).send().join();
@@ -210,13 +214,25 @@ class ConformanceTest {
       }
     }
 
+    /** {"activate": [{"elementId": .., "variables": {..}}], "completionConditionFulfilled": .., "cancelRemainingInstances": ..} */
+    private static io.camunda.client.api.command.CompleteJobResult adHocResult(
+        io.camunda.client.api.command.CompleteAdHocSubProcessResultStep1 result, JsonNode spec) {
+      for (JsonNode element : spec.path("activate")) {
+        result = result.activateElement(element.get("elementId").asText()).variables(vars(element));
+      }
+      return result.completionConditionFulfilled(spec.path("completionConditionFulfilled").asBoolean(false))
+          .cancelRemainingInstances(spec.path("cancelRemainingInstances").asBoolean(false));
+    }
+
     private static Map<String, Object> vars(JsonNode arg) {
       return arg != null && arg.has("variables") ? JSON.convertValue(arg.get("variables"), Map.class) : Map.of();
     }
 
     ActivatedJob job(JsonNode arg) {
       return Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> client().newActivateJobsCommand()
-          .jobType(arg.get("type").asText()).maxJobsToActivate(1).requestTimeout(Duration.ofSeconds(1))
+          .jobType(arg.get("type").asText()).maxJobsToActivate(1)
+          // a step whose completion is refused gives its job a short timeout, so a later step gets it again
+          .timeout(Duration.parse(arg.path("jobTimeout").asText("PT5M"))).requestTimeout(Duration.ofSeconds(1))
           .send().join().getJobs(), jobs -> !jobs.isEmpty()).get(0);
     }
 

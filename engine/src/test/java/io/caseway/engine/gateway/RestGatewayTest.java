@@ -81,6 +81,27 @@ class RestGatewayTest {
         jobs -> !jobs.isEmpty()).get(0);
   }
 
+  /** A process around an ad-hoc sub-process with one debt-advice task; {@code adHocExtensions} goes inside it first. */
+  private static String offersModel(String processId, String adHocExtensions) {
+    return """
+        <?xml version="1.0" encoding="UTF-8"?>
+        <definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL"
+                     xmlns:zeebe="http://camunda.org/schema/zeebe/1.0" id="d" targetNamespace="t">
+          <process id="%s" isExecutable="true">
+            <startEvent id="StartEvent_1"/>
+            <sequenceFlow id="Flow_1" sourceRef="StartEvent_1" targetRef="AdHocSubProcess_Offers"/>
+            <adHocSubProcess id="AdHocSubProcess_Offers">
+              %s
+              <serviceTask id="ServiceTask_Debt">
+                <extensionElements><zeebe:taskDefinition type="debt-offer"/></extensionElements>
+              </serviceTask>
+            </adHocSubProcess>
+            <sequenceFlow id="Flow_2" sourceRef="AdHocSubProcess_Offers" targetRef="EndEvent_1"/>
+            <endEvent id="EndEvent_1"/>
+          </process>
+        </definitions>""".formatted(processId, adHocExtensions);
+  }
+
   private static ProblemException problem(Throwable e) {
     Throwable t = e;
     while (!(t instanceof ProblemException) && t.getCause() != null) {
@@ -223,23 +244,8 @@ class RestGatewayTest {
 
   @Test
   void shouldActivateAdHocActivitiesOnRequestAndRefuseWhatIsNotInside() {
-    String xml = """
-        <?xml version="1.0" encoding="UTF-8"?>
-        <definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL"
-                     xmlns:zeebe="http://camunda.org/schema/zeebe/1.0" id="d" targetNamespace="t">
-          <process id="offers" isExecutable="true">
-            <startEvent id="StartEvent_1"/>
-            <sequenceFlow id="Flow_1" sourceRef="StartEvent_1" targetRef="AdHocSubProcess_Offers"/>
-            <adHocSubProcess id="AdHocSubProcess_Offers">
-              <serviceTask id="ServiceTask_Debt">
-                <extensionElements><zeebe:taskDefinition type="debt-offer"/></extensionElements>
-              </serviceTask>
-            </adHocSubProcess>
-            <sequenceFlow id="Flow_2" sourceRef="AdHocSubProcess_Offers" targetRef="EndEvent_1"/>
-            <endEvent id="EndEvent_1"/>
-          </process>
-        </definitions>""";
-    rest.newDeployResourceCommand().addResourceString(xml, StandardCharsets.UTF_8, "offers.bpmn").send().join();
+    rest.newDeployResourceCommand().addResourceString(offersModel("offers", ""), StandardCharsets.UTF_8, "offers.bpmn")
+        .send().join();
     long pik = rest.newCreateInstanceCommand().bpmnProcessId("offers").latestVersion().send().join()
         .getProcessInstanceKey();
     long adHoc = h.awaitRecord(r -> r.intent() == ProcessInstanceIntent.ELEMENT_ACTIVATED
@@ -258,6 +264,28 @@ class RestGatewayTest {
     ActivatedJob job = activateOne("debt-offer");
     assertThat(job.getVariablesAsMap()).containsEntry("creditor", "tax office");
     rest.newCompleteCommand(job.getKey()).send().join();
+    h.awaitProcessCompleted(pik);
+  }
+
+  @Test
+  void shouldLetTheJobWorkerOfAnAdHocSubProcessActivateElementsAndCompleteIt() {
+    String model = offersModel("planned", "<extensionElements><zeebe:taskDefinition type=\"plan-offers\"/></extensionElements>");
+    rest.newDeployResourceCommand().addResourceString(model, StandardCharsets.UTF_8, "planned.bpmn").send().join();
+    long pik = rest.newCreateInstanceCommand().bpmnProcessId("planned").latestVersion().send().join()
+        .getProcessInstanceKey();
+
+    ActivatedJob plan = activateOne("plan-offers");
+    assertThatThrownBy(() -> rest.newCompleteCommand(plan.getKey())
+            .withResult(r -> r.forAdHocSubProcess().activateElement("ServiceTask_Nope")).send().join())
+        .satisfies(e -> assertThat(problem(e).code()).isEqualTo(400))
+        .satisfies(e -> assertThat(problem(e).details().getDetail()).contains("'ServiceTask_Nope' is not one of"));
+    rest.newCompleteCommand(plan.getKey()).withResult(r -> r.forAdHocSubProcess()
+        .activateElement("ServiceTask_Debt").variables(Map.of("creditor", "tax office"))).send().join();
+    ActivatedJob debt = activateOne("debt-offer");
+    assertThat(debt.getVariablesAsMap()).containsEntry("creditor", "tax office");
+    rest.newCompleteCommand(debt.getKey()).send().join();
+    rest.newCompleteCommand(activateOne("plan-offers").getKey())
+        .withResult(r -> r.forAdHocSubProcess().completionConditionFulfilled(true)).send().join();
     h.awaitProcessCompleted(pik);
   }
 

@@ -20,7 +20,8 @@ class RecordCodecTest {
   @Test
   void shouldReadBackWhatItWrote() throws IOException {
     Record job = Record.event(42, 7, 1_700_000_000_000L, JobIntent.CREATED, new JobRecord("work", "w", 3, -1, -1, 0,
-        -1, null, null, Map.of("h", "v"), "{\"x\":1}", 1, "p", 1, 2, "Task_A", 3, "<default>", "END", 1));
+        -1, null, null, Map.of("h", "v"), "{\"x\":1}", 1, "p", 1, 2, "Task_A", 3, "<default>", "END", 1,
+        "{\"type\":\"adHocSubProcess\",\"completionConditionFulfilled\":true}"));
     Record element = Record.event(43, 8, 1L, ProcessInstanceIntent.ELEMENT_ACTIVATED,
         new ProcessInstanceRecord("p", 1, 2, 1, "Task_A", 1, "SERVICE_TASK", "UNSPECIFIED", -1, -1, "<default>"));
     for (Record r : new Record[] {job, element}) {

@@ -159,8 +159,33 @@ final class GatewayService extends GatewayGrpc.GatewayImplBase {
 
   @Override
   public void completeJob(CompleteJobRequest request, StreamObserver<CompleteJobResponse> observer) {
-    send(observer, request.getJobKey(), JobIntent.COMPLETE, JobRecord.command().withVariables(request.getVariables()),
-        r -> CompleteJobResponse.getDefaultInstance());
+    JobRecord command = JobRecord.command().withVariables(request.getVariables());
+    if (request.hasResult()) {
+      command = command.withResult(jobResult(request.getResult()));
+    }
+    send(observer, request.getJobKey(), JobIntent.COMPLETE, command, r -> CompleteJobResponse.getDefaultInstance());
+  }
+
+  private static io.caseway.engine.protocol.value.JobResult jobResult(JobResult r) {
+    if (io.caseway.engine.protocol.value.JobResult.AD_HOC_SUB_PROCESS.equals(r.getType())) {
+      return io.caseway.engine.protocol.value.JobResult.adHocSubProcess(r.getActivateElementsList().stream()
+              .map(e -> new io.caseway.engine.protocol.value.JobResult.ActivateElement(e.getElementId(),
+                  e.getVariables().isEmpty() ? null : e.getVariables()))
+              .toList(),
+          r.getIsCompletionConditionFulfilled(), r.getIsCancelRemainingInstances());
+    }
+    io.caseway.engine.protocol.value.JobResult.Corrections corrections = null;
+    if (r.hasCorrections()) {
+      JobResultCorrections c = r.getCorrections();
+      corrections = new io.caseway.engine.protocol.value.JobResult.Corrections(
+          c.hasAssignee() ? c.getAssignee() : null, c.hasDueDate() ? c.getDueDate() : null,
+          c.hasFollowUpDate() ? c.getFollowUpDate() : null,
+          c.hasCandidateUsers() ? c.getCandidateUsers().getValuesList() : null,
+          c.hasCandidateGroups() ? c.getCandidateGroups().getValuesList() : null,
+          c.hasPriority() ? c.getPriority() : null);
+    }
+    return io.caseway.engine.protocol.value.JobResult.userTask(r.getDenied(),
+        r.hasDeniedReason() ? r.getDeniedReason() : null, corrections);
   }
 
   @Override

@@ -297,12 +297,29 @@ final class RestApi {
   private void completeJob(RestExchange ex) {
     long key = ex.key("key");
     JobCompletionRequest request = ex.json(JobCompletionRequest.class, false);
+    JobRecord command = JobRecord.command().withVariables(RestJson.document(request.getVariables()));
     if (request.getResult() != null) {
-      throw RestProblem.badRequest("The field 'result' (corrections of task listeners, activation of ad-hoc"
-          + " sub-process elements) is not supported by the Caseway engine yet");
+      command = command.withResult(jobResult(request.getResult()));
     }
-    send(ex, key, JobIntent.COMPLETE, JobRecord.command().withVariables(RestJson.document(request.getVariables())),
-        r -> null);
+    send(ex, key, JobIntent.COMPLETE, command, r -> null);
+  }
+
+  private static io.caseway.engine.protocol.value.JobResult jobResult(io.camunda.client.protocol.rest.JobResult r) {
+    if (r instanceof io.camunda.client.protocol.rest.JobResultAdHocSubProcess a) {
+      var elements = a.getActivateElements() == null ? java.util.List.<io.caseway.engine.protocol.value.JobResult.ActivateElement>of()
+          : a.getActivateElements().stream().map(e -> new io.caseway.engine.protocol.value.JobResult.ActivateElement(
+              e.getElementId(), e.getVariables() == null ? null : RestJson.document(e.getVariables()))).toList();
+      return io.caseway.engine.protocol.value.JobResult.adHocSubProcess(elements,
+          Boolean.TRUE.equals(a.getIsCompletionConditionFulfilled()), Boolean.TRUE.equals(a.getIsCancelRemainingInstances()));
+    }
+    if (r instanceof io.camunda.client.protocol.rest.JobResultUserTask u) {
+      var c = u.getCorrections();
+      return io.caseway.engine.protocol.value.JobResult.userTask(Boolean.TRUE.equals(u.getDenied()), u.getDeniedReason(),
+          c == null ? null : new io.caseway.engine.protocol.value.JobResult.Corrections(c.getAssignee(), c.getDueDate(),
+              c.getFollowUpDate(), c.getCandidateUsers(), c.getCandidateGroups(), c.getPriority()));
+    }
+    throw RestProblem.badRequest("Expected the field 'result' to have the type 'adHocSubProcess' or 'userTask', but it"
+        + " had " + r.getType());
   }
 
   private void failJob(RestExchange ex) {

@@ -63,7 +63,9 @@ public final class BpmnElementLifecycle implements CommandProcessor {
     if (BpmnStateBehavior.isBody(instance)) {
       return multiInstanceBody;
     }
-    return element.isJobBased() ? jobProcessor : processors.get(element.type());
+    // an ad-hoc sub-process with a job worker is still an ad-hoc sub-process; its job only decides what runs inside
+    return element.isJobBased() && element.type() != BpmnElementType.AD_HOC_SUB_PROCESS ? jobProcessor
+        : processors.get(element.type());
   }
 
   @Override
@@ -218,6 +220,8 @@ public final class BpmnElementLifecycle implements CommandProcessor {
     }
     if (body) {
       multiInstanceBody.passOutputCollection(ctx, instance, element);
+    } else if (element.type() == BpmnElementType.AD_HOC_SUB_PROCESS) {
+      adHocSubProcess.passOutputCollection(ctx, instance, element);
     } else if (element.multiInstance() != null) {
       completeInner(ctx, instance, element);
       return;
@@ -227,7 +231,8 @@ public final class BpmnElementLifecycle implements CommandProcessor {
     goOn(ctx, instance, element, flows);
     ElementInstance scope = ctx.state().elementInstances().get(instance.value().flowScopeKey());
     if (scope != null && BpmnElementType.AD_HOC_SUB_PROCESS.name().equals(scope.value().bpmnElementType())) {
-      adHocSubProcess.afterInnerCompleted(ctx, scope, b.state().element(ctx, scope));
+      boolean flowCompleted = flows.isEmpty() && element.linkTarget() == null;
+      adHocSubProcess.afterInnerCompleted(ctx, scope, b.state().element(ctx, scope), flowCompleted);
     }
   }
 
@@ -236,6 +241,10 @@ public final class BpmnElementLifecycle implements CommandProcessor {
   public void registerAdHocSubProcess(io.caseway.engine.processing.bpmn.container.AdHocSubProcessProcessor p) {
     this.adHocSubProcess = p;
     register(BpmnElementType.AD_HOC_SUB_PROCESS, p);
+  }
+
+  public io.caseway.engine.processing.bpmn.container.AdHocSubProcessProcessor adHocSubProcess() {
+    return adHocSubProcess;
   }
 
   /**

@@ -1,5 +1,8 @@
 package io.caseway.engine.processing.job;
 
+import io.caseway.engine.model.BpmnElementType;
+import io.caseway.engine.protocol.value.JobResult;
+
 import io.caseway.engine.model.ExecutableElement;
 import io.caseway.engine.processing.Command;
 import io.caseway.engine.processing.CommandProcessor;
@@ -26,12 +29,25 @@ public final class JobCompleteProcessor implements CommandProcessor {
   @Override
   public void process(Command command, ProcessingContext ctx) {
     var job = JobCommands.requireJob(command, ctx, "complete");
-    Map<String, String> variables = BpmnVariableBehavior.requireDocument(command.valueAs(JobRecord.class).variables());
-    JobRecord completed = job.record().withVariables(command.valueAs(JobRecord.class).variables());
+    JobRecord request = command.valueAs(JobRecord.class);
+    Map<String, String> variables = BpmnVariableBehavior.requireDocument(request.variables());
+    JobResult result = JobResult.fromJson(request.result());
+    ElementInstance instance = ctx.state().elementInstances().get(job.record().elementInstanceKey());
+    boolean adHoc = instance != null && job.record().listenerEventType() == null
+        && BpmnElementType.AD_HOC_SUB_PROCESS.name().equals(instance.value().bpmnElementType());
+    if (adHoc) {
+      lifecycle.adHocSubProcess().validateJobResult(state.element(ctx, instance), result);
+    }
+    JobRecord completed = job.record().withVariables(request.variables()).withResult(result);
     ctx.respond(ctx.event(command.key(), JobIntent.COMPLETED, completed));
-    ElementInstance instance = ctx.state().elementInstances().get(completed.elementInstanceKey());
     if (instance != null && completed.listenerEventType() != null) {
       lifecycle.listenerJobCompleted(ctx, instance, state.element(ctx, instance), completed, variables);
+      return;
+    }
+    if (adHoc && instance.state() == ProcessInstanceIntent.ELEMENT_ACTIVATED) {
+      ExecutableElement element = state.element(ctx, instance);
+      lifecycle.setEventVariables(ctx, instance, element, variables);
+      lifecycle.adHocSubProcess().jobCompleted(ctx, instance, element, result);
       return;
     }
     if (instance != null && instance.state() == ProcessInstanceIntent.ELEMENT_ACTIVATED) {

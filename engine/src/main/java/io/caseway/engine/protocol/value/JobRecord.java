@@ -27,47 +27,56 @@ public record JobRecord(
     long elementInstanceKey,
     String tenantId,
     String listenerEventType,
-    int listenerIndex)
+    int listenerIndex,
+    String result)
     implements RecordValue {
 
   public static JobRecord command() {
     return new JobRecord(null, null, 0, -1, -1, 0, -1, null, null, Map.of(), null, -1, null, -1, -1, null, -1, null,
-        null, 0);
+        null, 0, null);
   }
 
   public JobRecord withRetries(int retries) {
     return new JobRecord(type, worker, retries, deadline, timeout, retryBackoff, recurringTime, errorMessage,
         errorCode, customHeaders, variables, processInstanceKey, bpmnProcessId, processDefinitionVersion,
-        processDefinitionKey, elementId, elementInstanceKey, tenantId, listenerEventType, listenerIndex);
+        processDefinitionKey, elementId, elementInstanceKey, tenantId, listenerEventType, listenerIndex, result);
   }
 
   public JobRecord withActivation(String worker, long deadline, long timeout) {
     return new JobRecord(type, worker, retries, deadline, timeout, retryBackoff, recurringTime, errorMessage,
         errorCode, customHeaders, variables, processInstanceKey, bpmnProcessId, processDefinitionVersion,
-        processDefinitionKey, elementId, elementInstanceKey, tenantId, listenerEventType, listenerIndex);
+        processDefinitionKey, elementId, elementInstanceKey, tenantId, listenerEventType, listenerIndex, result);
   }
 
   public JobRecord withFailure(int retries, String errorMessage, long retryBackoff, long recurringTime) {
     return new JobRecord(type, worker, retries, -1, timeout, retryBackoff, recurringTime, errorMessage,
         errorCode, customHeaders, variables, processInstanceKey, bpmnProcessId, processDefinitionVersion,
-        processDefinitionKey, elementId, elementInstanceKey, tenantId, listenerEventType, listenerIndex);
+        processDefinitionKey, elementId, elementInstanceKey, tenantId, listenerEventType, listenerIndex, result);
   }
 
   public JobRecord withError(String errorCode, String errorMessage, String variables) {
     return new JobRecord(type, worker, retries, deadline, timeout, retryBackoff, recurringTime, errorMessage,
         errorCode, customHeaders, variables, processInstanceKey, bpmnProcessId, processDefinitionVersion,
-        processDefinitionKey, elementId, elementInstanceKey, tenantId, listenerEventType, listenerIndex);
+        processDefinitionKey, elementId, elementInstanceKey, tenantId, listenerEventType, listenerIndex, result);
   }
 
   public JobRecord withVariables(String variables) {
     return new JobRecord(type, worker, retries, deadline, timeout, retryBackoff, recurringTime, errorMessage,
         errorCode, customHeaders, variables, processInstanceKey, bpmnProcessId, processDefinitionVersion,
-        processDefinitionKey, elementId, elementInstanceKey, tenantId, listenerEventType, listenerIndex);
+        processDefinitionKey, elementId, elementInstanceKey, tenantId, listenerEventType, listenerIndex, result);
+  }
+
+  /** A completion's result (see {@link JobResult}), as its JSON document. */
+  public JobRecord withResult(JobResult jobResult) {
+    return new JobRecord(type, worker, retries, deadline, timeout, retryBackoff, recurringTime, errorMessage,
+        errorCode, customHeaders, variables, processInstanceKey, bpmnProcessId, processDefinitionVersion,
+        processDefinitionKey, elementId, elementInstanceKey, tenantId, listenerEventType, listenerIndex,
+        jobResult == null ? null : jobResult.toJson());
   }
 
   public JobRecord withDeadline(long deadline) {
     return new JobRecord(type, worker, retries, deadline, timeout, retryBackoff, recurringTime, errorMessage,
         errorCode, customHeaders, variables, processInstanceKey, bpmnProcessId, processDefinitionVersion,
-        processDefinitionKey, elementId, elementInstanceKey, tenantId, listenerEventType, listenerIndex);
+        processDefinitionKey, elementId, elementInstanceKey, tenantId, listenerEventType, listenerIndex, result);
   }
 }

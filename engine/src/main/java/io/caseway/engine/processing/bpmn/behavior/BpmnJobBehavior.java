@@ -44,7 +44,7 @@ public final class BpmnJobBehavior {
     var pi = instance.value();
     return TypedResult.ok(new JobRecord(type.value(), null, retries.value().intValue(), -1, -1, 0, -1, null, null,
         element.taskHeaders(), null, pi.processInstanceKey(), pi.bpmnProcessId(), pi.version(),
-        pi.processDefinitionKey(), element.id(), instance.key(), pi.tenantId(), null, 0));
+        pi.processDefinitionKey(), element.id(), instance.key(), pi.tenantId(), null, 0, null));
   }
 
   /** Evaluates an execution listener's job type and retries without writing anything. */
@@ -64,7 +64,7 @@ public final class BpmnJobBehavior {
     var pi = instance.value();
     return TypedResult.ok(new JobRecord(type.value(), null, retries.value().intValue(), -1, -1, 0, -1, null, null,
         java.util.Map.of(), null, pi.processInstanceKey(), pi.bpmnProcessId(), pi.version(), pi.processDefinitionKey(),
-        element.id(), instance.key(), pi.tenantId(), listener.eventType(), index));
+        element.id(), instance.key(), pi.tenantId(), listener.eventType(), index, null));
   }
 
   public void writeJob(ProcessingContext ctx, JobRecord job) {

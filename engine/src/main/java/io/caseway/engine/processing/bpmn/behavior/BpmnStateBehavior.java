@@ -137,7 +137,10 @@ public final class BpmnStateBehavior {
       return;
     }
     activateReadyInclusiveJoins(ctx, scope);
-    if (scope.state() == ProcessInstanceIntent.ELEMENT_ACTIVATED && scope.hasNoActiveTokens()) {
+    if (scope.state() == ProcessInstanceIntent.ELEMENT_ACTIVATED && scope.hasNoActiveTokens()
+        && (!BpmnElementType.AD_HOC_SUB_PROCESS.name().equals(scope.value().bpmnElementType())
+            || io.caseway.engine.processing.bpmn.container.AdHocSubProcessProcessor.mayCompleteWhenEmpty(
+                element(ctx, scope), scope))) {
       ctx.command(scope.key(), ProcessInstanceIntent.COMPLETE_ELEMENT, scope.value());
     } else if (scope.isTerminating() && scope.children().isEmpty()) {
       ctx.command(scope.key(), ProcessInstanceIntent.CONTINUE_TERMINATING, scope.value());

@@ -23,9 +23,11 @@ import java.util.Map;
  */
 public final class AdHocSubProcessActivateProcessor implements CommandProcessor {
   private final BpmnBehaviors b;
+  private final AdHocSubProcessProcessor adHocSubProcess;
 
-  public AdHocSubProcessActivateProcessor(BpmnBehaviors b) {
+  public AdHocSubProcessActivateProcessor(BpmnBehaviors b, AdHocSubProcessProcessor adHocSubProcess) {
     this.b = b;
+    this.adHocSubProcess = adHocSubProcess;
   }
 
   @Override
@@ -62,11 +64,6 @@ public final class AdHocSubProcessActivateProcessor implements CommandProcessor 
         ctx.command(child, ProcessInstanceIntent.TERMINATE_ELEMENT, ctx.state().elementInstances().get(child).value());
       }
     }
-    for (int i = 0; i < inner.size(); i++) {
-      long childKey = b.state().activateChild(ctx, adHoc, inner.get(i));
-      if (!variables.get(i).isEmpty()) {
-        b.variables().setLocal(ctx, childKey, ctx.state().elementInstances().get(childKey).value(), variables.get(i));
-      }
-    }
+    adHocSubProcess.activate(ctx, adHoc, inner, variables);
   }
 }
