@@ -79,12 +79,14 @@ class ClarificationGuaranteeProcessTest {
     assertThat(clarification).hasNotActivatedElements("ServiceTask_SendFirstWarning");
     moveTo(benefitStart.plusMonths(9), Duration.ofHours(1));
     assertThat(clarification).hasCompletedElement("ServiceTask_SendFirstWarning", 1)
+        .hasLocalVariable("ServiceTask_SendFirstWarning", "warning", "first")
         .hasNotActivatedElements("ServiceTask_SendSecondWarning");
 
     moveTo(benefitStart.plusMonths(11), Duration.ofHours(-1));
     assertThat(clarification).hasNotActivatedElements("ServiceTask_SendSecondWarning");
     moveTo(benefitStart.plusMonths(11), Duration.ofHours(1));
     assertThat(clarification).hasCompletedElement("ServiceTask_SendSecondWarning", 1)
+        .hasLocalVariable("ServiceTask_SendSecondWarning", "warning", "second")
         .hasNotActivatedElements("UserTask_FollowUpMissedDeadline");
 
     moveTo(benefitStart.plusMonths(12), Duration.ofHours(-1));
@@ -119,6 +121,16 @@ class ClarificationGuaranteeProcessTest {
     assertThat(clarification).hasCompletedElement("ServiceTask_SendSecondWarning", 1)
         .hasCompletedElement("ServiceTask_SendFirstWarning", 1)
         .hasNotActivatedElements("UserTask_FollowUpMissedDeadline");
+  }
+
+  @Test
+  void benefitStartedThirteenMonthsAgoWarnsAndBringsInTheManagerAtOnce() {
+    ProcessInstanceEvent clarification = startClarification(today().minusMonths(13));
+
+    assertThat(clarification).isActive()
+        .hasCompletedElement("ServiceTask_SendFirstWarning", 1)
+        .hasCompletedElement("ServiceTask_SendSecondWarning", 1)
+        .hasActiveElements("UserTask_FollowUpMissedDeadline", "UserTask_AssessWorkCapacity");
   }
 
   @Test
