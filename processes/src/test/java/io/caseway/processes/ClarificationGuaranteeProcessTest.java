@@ -62,7 +62,14 @@ class ClarificationGuaranteeProcessTest {
     processTestContext.completeUserTask(byElementId("UserTask_AgreePlan"), plan);
   }
 
-  /** Moves the engine's clock to one hour before, or one hour after, the given day's midnight (UTC). */
+  /** Asserts the element is not reached an hour before the day's midnight (UTC), then moves an hour past it. */
+  private void moveJustPastMidnightOf(LocalDate day, ProcessInstanceEvent instance, String notReachedBefore) {
+    moveTo(day, Duration.ofHours(-1));
+    assertThat(instance).hasNotActivatedElements(notReachedBefore);
+    moveTo(day, Duration.ofHours(1));
+  }
+
+  /** Moves the engine's clock to the given day's midnight (UTC) plus or minus the given time. */
   private void moveTo(LocalDate day, Duration relative) {
     Instant target = day.atStartOfDay(ZoneOffset.UTC).toInstant().plus(relative);
     processTestContext.increaseTime(Duration.between(processTestContext.getCurrentTime(), target));
@@ -75,23 +82,17 @@ class ClarificationGuaranteeProcessTest {
     assertThat(clarification).isActive().hasActiveElements("UserTask_AssessWorkCapacity")
         .hasNotActivatedElements("ServiceTask_SendFirstWarning");
 
-    moveTo(benefitStart.plusMonths(9), Duration.ofHours(-1));
-    assertThat(clarification).hasNotActivatedElements("ServiceTask_SendFirstWarning");
-    moveTo(benefitStart.plusMonths(9), Duration.ofHours(1));
+    moveJustPastMidnightOf(benefitStart.plusMonths(9), clarification, "ServiceTask_SendFirstWarning");
     assertThat(clarification).hasCompletedElement("ServiceTask_SendFirstWarning", 1)
         .hasLocalVariable("ServiceTask_SendFirstWarning", "warning", "first")
         .hasNotActivatedElements("ServiceTask_SendSecondWarning");
 
-    moveTo(benefitStart.plusMonths(11), Duration.ofHours(-1));
-    assertThat(clarification).hasNotActivatedElements("ServiceTask_SendSecondWarning");
-    moveTo(benefitStart.plusMonths(11), Duration.ofHours(1));
+    moveJustPastMidnightOf(benefitStart.plusMonths(11), clarification, "ServiceTask_SendSecondWarning");
     assertThat(clarification).hasCompletedElement("ServiceTask_SendSecondWarning", 1)
         .hasLocalVariable("ServiceTask_SendSecondWarning", "warning", "second")
         .hasNotActivatedElements("UserTask_FollowUpMissedDeadline");
 
-    moveTo(benefitStart.plusMonths(12), Duration.ofHours(-1));
-    assertThat(clarification).hasNotActivatedElements("UserTask_FollowUpMissedDeadline");
-    moveTo(benefitStart.plusMonths(12), Duration.ofHours(1));
+    moveJustPastMidnightOf(benefitStart.plusMonths(12), clarification, "UserTask_FollowUpMissedDeadline");
     assertThat(byElementId("UserTask_FollowUpMissedDeadline")).isCreated().hasCandidateGroup("managers");
     assertThat(clarification).isActive()
         .hasActiveElements("UserTask_FollowUpMissedDeadline", "UserTask_AssessWorkCapacity");
