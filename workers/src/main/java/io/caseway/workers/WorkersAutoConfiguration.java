@@ -35,8 +35,32 @@ public class WorkersAutoConfiguration {
   }
 
   @Bean
-  @ConditionalOnBean(CoachAssignment.class)
-  AssignCoachWorker assignCoachWorker(CoachAssignment assignment) {
-    return new AssignCoachWorker(assignment);
+  @ConditionalOnBean(CoachCandidates.class)
+  AssignCoachWorker assignCoachWorker(CoachCandidates candidates) {
+    return new AssignCoachWorker(candidates);
+  }
+
+  @Bean
+  @ConditionalOnBean(CoachPlaces.class)
+  RecordCoachAssignmentWorker recordCoachAssignmentWorker(CoachPlaces places) {
+    return new RecordCoachAssignmentWorker(places);
+  }
+
+  @Bean
+  @ConditionalOnBean(WaitingList.class)
+  PlaceOnWaitingListWorker placeOnWaitingListWorker(WaitingList waitingList) {
+    return new PlaceOnWaitingListWorker(waitingList);
+  }
+
+  @Bean
+  @ConditionalOnBean(ConsentRegister.class)
+  CheckConsentWorker checkConsentWorker(ConsentRegister register) {
+    return new CheckConsentWorker(register);
+  }
+
+  @Bean
+  @ConditionalOnBean(ConsentRefusalExplanation.class)
+  ExplainConsentRefusalWorker explainConsentRefusalWorker(ConsentRefusalExplanation explanation) {
+    return new ExplainConsentRefusalWorker(explanation);
   }
 }

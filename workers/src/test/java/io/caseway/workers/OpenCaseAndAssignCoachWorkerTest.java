@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.camunda.client.exception.BpmnError;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class OpenCaseAndAssignCoachWorkerTest {
@@ -30,23 +31,36 @@ class OpenCaseAndAssignCoachWorkerTest {
   }
 
   @Test
-  void assignCoachPassesTheOutcomeOnBothWays() {
-    var assigned = new AssignCoachWorker(caseId -> new CoachAssignment.Outcome(true, "cw-7"));
-    var waiting = new AssignCoachWorker(caseId -> new CoachAssignment.Outcome(false, null));
+  void assignCoachProposesTheCandidateWithTheirLoadOrNobody() {
+    var candidate = new CoachCandidates.Candidate("cw-7", 12, 20, true);
+    var proposing = new AssignCoachWorker((caseId, track) -> Optional.of(candidate));
+    var nobody = new AssignCoachWorker((caseId, track) -> Optional.empty());
 
-    assertThat(assigned.assignCoach(new AssignCoachWorker.Input("c-1")))
-        .isEqualTo(new AssignCoachWorker.Output(true, "cw-7"));
-    assertThat(waiting.assignCoach(new AssignCoachWorker.Input("c-1")))
-        .isEqualTo(new AssignCoachWorker.Output(false, null));
+    assertThat(proposing.assignCoach(new AssignCoachWorker.Input("c-1", "interdisciplinary-unit")))
+        .isEqualTo(new AssignCoachWorker.Output(candidate));
+    assertThat(nobody.assignCoach(new AssignCoachWorker.Input("c-1", "job-directed")).candidate()).isNull();
+  }
+
+  @Test
+  void assignCoachPassesCaseAndTrackToTheServiceAndAnUnknownCaseIsTheBpmnErrorCaseNotFound() {
+    var worker = new AssignCoachWorker((caseId, track) -> {
+      throw new InvalidReferralException("No case with id '" + caseId + "' on " + track);
+    });
+
+    assertThatThrownBy(() -> worker.assignCoach(new AssignCoachWorker.Input("c-9", "job-directed")))
+        .isInstanceOfSatisfying(BpmnError.class, e -> {
+          assertThat(e.getErrorCode()).isEqualTo("CASE_NOT_FOUND");
+          assertThat(e.getErrorMessage()).isEqualTo("No case with id 'c-9' on job-directed");
+        });
   }
 
   @Test
   void aTechnicalFailureOfTheAssignmentIsRetriedNotTurnedIntoABpmnError() {
-    var worker = new AssignCoachWorker(caseId -> {
+    var worker = new AssignCoachWorker((caseId, track) -> {
       throw new IllegalStateException("database unavailable");
     });
 
-    assertThatThrownBy(() -> worker.assignCoach(new AssignCoachWorker.Input("c-1")))
+    assertThatThrownBy(() -> worker.assignCoach(new AssignCoachWorker.Input("c-1", "job-directed")))
         .isInstanceOf(IllegalStateException.class);
   }
 }
