@@ -324,6 +324,24 @@ class ReferralIntakeProcessTest {
   }
 
   @Test
+  void whenTheTakenPlaceIsGoneAndNobodyElseIsProposedTheCaseWaitsInsteadOfReusingTheEarlierProposal() {
+    processTestContext.mockJobWorker("record-coach-assignment").withHandler((jobs, job) -> {
+      proposedCoach.set(null);
+      jobs.newCompleteCommand(job).variables(Map.of("placeTaken", false)).send().join();
+    });
+
+    refer(List.of(), List.of());
+
+    assertThat(intake()).isActive().hasCompletedElement("ServiceTask_AssignCoach", 2)
+        .hasCompletedElement("ServiceTask_RecordCoachAssignment", 1)
+        .hasCompletedElements("ServiceTask_PlaceOnWaitingList")
+        .hasVariable("candidate", null)
+        .hasVariable("mayTakeCase", false)
+        .hasActiveElements("ReceiveTask_WaitForCoach")
+        .hasNotActivatedElements("UserTask_FirstConversation");
+  }
+
+  @Test
   void aMissedFirstContactDeadlineBringsInTheManagerAndTheConversationStaysOpen() {
     coachPlaceIsTaken();
     refer(List.of(), List.of());
