@@ -253,11 +253,22 @@ public final class EventAppliers {
       tasks.put(key, t, UserTaskState.State.CREATED);
       state.elementInstances().setUserTaskKey(t.elementInstanceKey(), key);
     });
-    on(UserTaskIntent.ASSIGNING, UserTaskRecord.class, (key, t) -> tasks.put(key, t, UserTaskState.State.ASSIGNING));
+    on(UserTaskIntent.CREATING, UserTaskRecord.class, (key, t) -> {
+      tasks.put(key, t, UserTaskState.State.CREATING, t);
+      state.elementInstances().setUserTaskKey(t.elementInstanceKey(), key);
+    });
+    on(UserTaskIntent.ASSIGNING, UserTaskRecord.class,
+        (key, t) -> tasks.transitionStarted(key, UserTaskState.State.ASSIGNING, t));
     on(UserTaskIntent.ASSIGNED, UserTaskRecord.class, (key, t) -> tasks.put(key, t, UserTaskState.State.CREATED));
-    on(UserTaskIntent.UPDATING, UserTaskRecord.class, (key, t) -> tasks.put(key, tasks.get(key).record(), UserTaskState.State.CREATED));
+    on(UserTaskIntent.UPDATING, UserTaskRecord.class,
+        (key, t) -> tasks.transitionStarted(key, UserTaskState.State.UPDATING, t));
     on(UserTaskIntent.UPDATED, UserTaskRecord.class, (key, t) -> tasks.put(key, t, UserTaskState.State.CREATED));
-    on(UserTaskIntent.COMPLETING, UserTaskRecord.class, (key, t) -> tasks.put(key, t, UserTaskState.State.COMPLETING));
+    on(UserTaskIntent.COMPLETING, UserTaskRecord.class,
+        (key, t) -> tasks.transitionStarted(key, UserTaskState.State.COMPLETING, t));
+    on(UserTaskIntent.CORRECTED, UserTaskRecord.class, (key, t) -> tasks.corrected(key, t));
+    on(UserTaskIntent.ASSIGNMENT_DENIED, UserTaskRecord.class, (key, t) -> tasks.denied(key));
+    on(UserTaskIntent.UPDATE_DENIED, UserTaskRecord.class, (key, t) -> tasks.denied(key));
+    on(UserTaskIntent.COMPLETION_DENIED, UserTaskRecord.class, (key, t) -> tasks.denied(key));
     on(UserTaskIntent.CANCELING, UserTaskRecord.class, (key, t) -> tasks.put(key, t, UserTaskState.State.CANCELING));
     BiConsumer<Long, UserTaskRecord> gone = (key, t) -> {
       tasks.remove(key);

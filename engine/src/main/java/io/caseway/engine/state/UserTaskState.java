@@ -11,11 +11,26 @@ public final class UserTaskState {
     CREATED,
     ASSIGNING,
     COMPLETING,
-    CANCELING
+    CANCELING,
+    CREATING,
+    UPDATING
   }
 
-  /** A user task and its state. */
-  public record UserTask(UserTaskRecord record, State state) {}
+  /**
+   * A user task and its state. While a transition waits for its task listeners, {@code pending} is
+   * the task as it will be once they are done (with their corrections so far); {@code record} is the
+   * task as it was, which a denial keeps.
+   */
+  public record UserTask(UserTaskRecord record, State state, UserTaskRecord pending) {
+    public UserTask(UserTaskRecord record, State state) {
+      this(record, state, null);
+    }
+
+    /** The task as a listener of the running transition sees it. */
+    public UserTaskRecord current() {
+      return pending != null ? pending : record;
+    }
+  }
 
   private final Map<Long, UserTask> tasks = new HashMap<>();
 
@@ -29,6 +44,28 @@ public final class UserTaskState {
 
   void put(long key, UserTaskRecord record, State state) {
     tasks.put(key, new UserTask(record, state));
+  }
+
+  void put(long key, UserTaskRecord record, State state, UserTaskRecord pending) {
+    tasks.put(key, new UserTask(record, state, pending));
+  }
+
+  /** A transition starts: the task keeps its data until its listeners are done. */
+  void transitionStarted(long key, State state, UserTaskRecord pending) {
+    UserTask task = tasks.get(key);
+    tasks.put(key, new UserTask(task.record(), state, pending));
+  }
+
+  /** A listener corrected the task the running transition will leave behind. */
+  void corrected(long key, UserTaskRecord pending) {
+    UserTask task = tasks.get(key);
+    tasks.put(key, new UserTask(task.record(), task.state(), pending));
+  }
+
+  /** A listener denied the running transition: the task is open again, as it was. */
+  void denied(long key) {
+    UserTask task = tasks.get(key);
+    tasks.put(key, new UserTask(task.record(), State.CREATED));
   }
 
   void remove(long key) {

@@ -116,7 +116,7 @@ class GrpcGatewayTest {
             <userTask id="UserTask_Listened">
               <extensionElements>
                 <zeebe:userTask/>
-                <zeebe:taskListeners><zeebe:taskListener eventType="completing" type="audit"/></zeebe:taskListeners>
+                <zeebe:taskListeners><zeebe:taskListener eventType="canceling" type="audit"/></zeebe:taskListeners>
               </extensionElements>
             </userTask>
           </process>
@@ -125,7 +125,7 @@ class GrpcGatewayTest {
             .addResourceString(taskListener, StandardCharsets.UTF_8, "listened.bpmn").send().join())
         .satisfies(e -> assertThat(code(e)).isEqualTo(Status.Code.INVALID_ARGUMENT))
         .hasMessageContaining("UserTask_Listened")
-        .hasMessageContaining("task listeners");
+        .hasMessageContaining("canceling task listeners are not supported");
   }
 
   @Test
