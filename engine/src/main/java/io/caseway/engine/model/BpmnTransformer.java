@@ -495,11 +495,6 @@ public final class BpmnTransformer {
           continue;
         }
         String eventType = TaskListeners.eventType(l.getEventType().name());
-        if (TaskListeners.CANCELING.equals(eventType)) {
-          problem(element, "canceling task listeners are not supported by the Caseway engine yet"
-              + " (creating, assigning, updating and completing listeners are; see docs/bpmn-coverage.md)");
-          continue;
-        }
         ExecutionListener listener = new ExecutionListener(eventType, expr(element, "task listener type", l.getType()),
             expr(element, "task listener retries", l.getRetries() == null ? "3" : l.getRetries()));
         if (listener.type() == null) {

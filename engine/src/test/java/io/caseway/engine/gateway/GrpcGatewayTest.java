@@ -115,8 +115,7 @@ class GrpcGatewayTest {
             <sequenceFlow id="Flow_1" sourceRef="StartEvent_1" targetRef="UserTask_Listened"/>
             <userTask id="UserTask_Listened">
               <extensionElements>
-                <zeebe:userTask/>
-                <zeebe:taskListeners><zeebe:taskListener eventType="canceling" type="audit"/></zeebe:taskListeners>
+                <zeebe:taskListeners><zeebe:taskListener eventType="completing" type="audit"/></zeebe:taskListeners>
               </extensionElements>
             </userTask>
           </process>
@@ -124,8 +123,8 @@ class GrpcGatewayTest {
     assertThatThrownBy(() -> h.client().newDeployResourceCommand()
             .addResourceString(taskListener, StandardCharsets.UTF_8, "listened.bpmn").send().join())
         .satisfies(e -> assertThat(code(e)).isEqualTo(Status.Code.INVALID_ARGUMENT))
-        .hasMessageContaining("UserTask_Listened")
-        .hasMessageContaining("canceling task listeners are not supported");
+        .hasMessageContaining("listened.bpmn")
+        .hasMessageContaining("Task listeners are only allowed on Camunda user tasks");
   }
 
   @Test

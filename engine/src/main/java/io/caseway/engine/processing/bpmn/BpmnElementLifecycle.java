@@ -83,7 +83,8 @@ public final class BpmnElementLifecycle implements CommandProcessor {
       }
       case TERMINATE_ELEMENT -> terminate(ctx, instance);
       case CONTINUE_TERMINATING -> {
-        if (instance.isTerminating() && instance.children().isEmpty() && !hasActiveCalledChild(ctx, instance)) {
+        if (instance.isTerminating() && instance.children().isEmpty() && !hasActiveCalledChild(ctx, instance)
+            && !io.caseway.engine.processing.usertask.UserTaskTransitionBehavior.cancelingListenersRun(ctx, instance)) {
           finishTermination(ctx, instance);
         }
       }
@@ -442,6 +443,9 @@ public final class BpmnElementLifecycle implements CommandProcessor {
       ElementInstance child = ctx.state().elementInstances().get(instance.calledChildInstanceKey());
       ctx.command(child.key(), ProcessInstanceIntent.TERMINATE_ELEMENT, child.value());
       return;
+    }
+    if (io.caseway.engine.processing.usertask.UserTaskTransitionBehavior.cancelingListenersRun(ctx, instance)) {
+      return; // its task's canceling listeners run; CONTINUE_TERMINATING comes when they are done
     }
     finishTermination(ctx, instance);
   }

@@ -56,6 +56,7 @@ public final class UserTaskTransitionBehavior {
       case TaskListeners.ASSIGNING -> UserTaskIntent.ASSIGNING;
       case TaskListeners.UPDATING -> UserTaskIntent.UPDATING;
       case TaskListeners.COMPLETING -> UserTaskIntent.COMPLETING;
+      case TaskListeners.CANCELING -> UserTaskIntent.CANCELING;
       default -> throw new IllegalArgumentException(eventType);
     };
   }
@@ -129,6 +130,11 @@ public final class UserTaskTransitionBehavior {
           + job.listenerEventType().toLowerCase() + " transition, but it did: only assigning, updating and completing"
           + " can be denied");
     }
+    if (result != null && result.corrections() != null
+        && io.caseway.engine.model.TaskListeners.CANCELING.equals(job.listenerEventType())) {
+      throw Rejection.invalidArgument("Expected task listener job with key '" + jobKey + "' not to correct a task"
+          + " that is being canceled, but it did");
+    }
     if (result != null && result.corrections() != null && result.corrections().priority() != null
         && (result.corrections().priority() < 0 || result.corrections().priority() > 100)) {
       throw Rejection.invalidArgument("Expected the corrected priority of the user task to be between 0 and 100,"
@@ -173,8 +179,31 @@ public final class UserTaskTransitionBehavior {
     finish(ctx, instance, element, eventType, target, waiting.remove(target.userTaskKey()));
   }
 
-  /** The task is canceled with its element: a caller still waiting for a transition of it is refused. */
-  public void canceled(ProcessingContext ctx, long userTaskKey) {
+  /**
+   * The task's element is terminated: the task is canceled, after its canceling listeners if it
+   * has any (the element's termination waits for them); a caller still waiting for another
+   * transition of it is refused.
+   */
+  public void cancel(ProcessingContext ctx, ElementInstance instance, ExecutableElement element,
+      UserTaskState.UserTask task) {
+    long key = task.record().userTaskKey();
+    ctx.event(key, UserTaskIntent.CANCELING, task.record());
+    refuseWaiting(ctx, key);
+    List<ExecutionListener> listeners = element.taskListeners(TaskListeners.CANCELING);
+    if (listeners.isEmpty()) {
+      ctx.event(key, UserTaskIntent.CANCELED, task.record());
+    } else {
+      writeListenerJob(ctx, instance, element, listeners.get(0), 0, task.record());
+    }
+  }
+
+  /** Whether the element's termination waits for the canceling listeners of its task. */
+  public static boolean cancelingListenersRun(ProcessingContext ctx, ElementInstance instance) {
+    UserTaskState.UserTask task = instance.userTaskKey() > 0 ? ctx.state().userTasks().get(instance.userTaskKey()) : null;
+    return task != null && task.state() == UserTaskState.State.CANCELING;
+  }
+
+  private void refuseWaiting(ProcessingContext ctx, long userTaskKey) {
     ResponseChannel caller = waiting.remove(userTaskKey);
     if (caller != null) {
       ctx.afterCommit(() -> caller.reject(RejectionType.INVALID_STATE, "User task with key '" + userTaskKey
@@ -205,6 +234,10 @@ public final class UserTaskTransitionBehavior {
           ctx.command(instance.key(), ProcessInstanceIntent.COMPLETE_ELEMENT, instance.value());
         }
       }
+      case TaskListeners.CANCELING -> {
+        ctx.event(target.userTaskKey(), UserTaskIntent.CANCELED, target);
+        ctx.command(instance.key(), ProcessInstanceIntent.CONTINUE_TERMINATING, instance.value());
+      }
       default -> throw new IllegalArgumentException(eventType);
     }
   }
@@ -218,6 +251,7 @@ public final class UserTaskTransitionBehavior {
   private static UserTaskState.State stateOf(String eventType) {
     return switch (eventType) {
       case TaskListeners.CREATING -> UserTaskState.State.CREATING;
+      case TaskListeners.CANCELING -> UserTaskState.State.CANCELING;
       case TaskListeners.ASSIGNING -> UserTaskState.State.ASSIGNING;
       case TaskListeners.UPDATING -> UserTaskState.State.UPDATING;
       case TaskListeners.COMPLETING -> UserTaskState.State.COMPLETING;

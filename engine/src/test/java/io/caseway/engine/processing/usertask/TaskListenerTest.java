@@ -254,4 +254,33 @@ class TaskListenerTest {
     assertThatThrownBy(() -> h.client().newCompleteCommand(job.getKey()).send().join())
         .hasMessageContaining("NOT_FOUND");
   }
+
+  @Test
+  void shouldLetCancelingListenersRunBeforeTheInterruptedTaskIsGoneAndTheBoundaryPathStarts() {
+    BpmnModelInstance model = Bpmn.createExecutableProcess("review").startEvent()
+        .userTask("UserTask_Review", t -> t.zeebeUserTask()
+            .zeebeTaskListener(l -> l.canceling().type("release-slot")))
+        .endEvent()
+        .moveToActivity("UserTask_Review").boundaryEvent("BoundaryEvent_Withdrawn").message(m -> m.name("withdrawn")
+            .zeebeCorrelationKeyExpression("caseId"))
+        .serviceTask("ServiceTask_Close", s -> s.zeebeJobType("close-case")).endEvent().done();
+    h.client().newDeployResourceCommand().addProcessModel(model, "review.bpmn").send().join();
+    long pik = h.client().newCreateInstanceCommand().bpmnProcessId("review").latestVersion()
+        .variables(Map.of("caseId", "c-1")).send().join().getProcessInstanceKey();
+    long task = taskKey(pik, UserTaskIntent.CREATED);
+
+    h.client().newPublishMessageCommand().messageName("withdrawn").correlationKey("c-1").send().join();
+    ActivatedJob job = listenerJob("release-slot");
+    assertThat(job.getListenerEventType()).isEqualTo(ListenerEventType.CANCELING);
+    assertThat(job.getUserTask().getUserTaskKey()).isEqualTo(task);
+    assertThat(count(UserTaskIntent.CANCELED)).isZero();
+    assertThatThrownBy(() -> h.client().newCompleteCommand(job.getKey()).withResult(r -> r.forUserTask().deny(true))
+            .send().join())
+        .hasMessageContaining("INVALID_ARGUMENT");
+
+    h.client().newCompleteCommand(job.getKey()).send().join();
+    last(task, UserTaskIntent.CANCELED);
+    h.client().newCompleteCommand(listenerJob("close-case").getKey()).send().join();
+    h.awaitProcessCompleted(pik);
+  }
 }

@@ -78,10 +78,8 @@ public final class UserTaskProcessor implements BpmnElementProcessor {
   public void onTerminate(ExecutableElement element, ElementInstance instance, ProcessingContext ctx) {
     UserTaskState.UserTask task = ctx.state().userTasks().get(instance.userTaskKey());
     if (task != null) {
-      long key = instance.userTaskKey();
-      ctx.event(key, UserTaskIntent.CANCELING, task.record());
-      ctx.event(key, UserTaskIntent.CANCELED, task.record());
-      transitions.canceled(ctx, key);
+      // with canceling listeners the element's termination waits until they are done
+      transitions.cancel(ctx, instance, element, task);
     }
   }
 
