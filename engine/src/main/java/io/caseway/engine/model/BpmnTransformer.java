@@ -283,7 +283,11 @@ public final class BpmnTransformer {
         }
         if (e.compensateActivityId != null) {
           e.compensateActivity = elements.get(e.compensateActivityId);
-          if (e.compensateActivity == null || e.compensateActivity.flowScope != e.flowScope) {
+          ExecutableElement scope = e.flowScope; // a throw inside an event sub-process compensates the scope around it
+          while (scope != null && scope.type == BpmnElementType.EVENT_SUB_PROCESS) {
+            scope = scope.flowScope;
+          }
+          if (e.compensateActivity == null || e.compensateActivity.flowScope != scope) {
             problem(e.id, "the activity '" + e.compensateActivityId + "' to compensate must be in the same scope"
                 + " as the throw event");
           }

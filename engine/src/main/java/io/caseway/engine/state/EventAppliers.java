@@ -157,10 +157,19 @@ public final class EventAppliers {
       if (v.flowScopeKey() < 0) {
         state.messages().instanceEnded(key);
       }
-      state.compensations().scopeGone(key);
     };
-    on(ProcessInstanceIntent.ELEMENT_COMPLETED, ProcessInstanceRecord.class, gone);
-    on(ProcessInstanceIntent.ELEMENT_TERMINATED, ProcessInstanceRecord.class, gone);
+    on(ProcessInstanceIntent.ELEMENT_COMPLETED, ProcessInstanceRecord.class, (key, v) -> {
+      gone.accept(key, v);
+      if (v.flowScopeKey() > 0) {
+        state.compensations().scopeCompleted(key, v.flowScopeKey()); // a completed sub-process stays compensable
+      } else {
+        state.compensations().scopeGone(key);
+      }
+    });
+    on(ProcessInstanceIntent.ELEMENT_TERMINATED, ProcessInstanceRecord.class, (key, v) -> {
+      gone.accept(key, v);
+      state.compensations().scopeGone(key);
+    });
     on(ProcessInstanceIntent.SEQUENCE_FLOW_TAKEN, ProcessInstanceRecord.class, (key, v) -> {
       ExecutableSequenceFlow flow = state.deployments().process(v.processDefinitionKey()).executable()
           .flows().get(v.elementId());

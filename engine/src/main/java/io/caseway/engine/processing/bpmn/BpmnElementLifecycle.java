@@ -254,7 +254,9 @@ public final class BpmnElementLifecycle implements CommandProcessor {
    */
   private void compensationBookkeeping(ProcessingContext ctx, ElementInstance instance, ExecutableElement element) {
     var pi = instance.value();
-    if (element.compensationHandler() != null && !BpmnStateBehavior.isBody(instance) && element.multiInstance() == null) {
+    // a multi-instance activity is compensable once, when its body completed with all its instances
+    if (element.compensationHandler() != null
+        && (BpmnStateBehavior.isBody(instance) || element.multiInstance() == null)) {
       ctx.event(ctx.newKey(), io.caseway.engine.protocol.intent.CompensationSubscriptionIntent.CREATED,
           new io.caseway.engine.protocol.value.CompensationSubscriptionRecord(pi.flowScopeKey(), element.id(),
               instance.key(), -1, -1, pi.processInstanceKey(), pi.tenantId()));
