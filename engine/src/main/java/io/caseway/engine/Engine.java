@@ -260,7 +260,8 @@ public final class Engine implements AutoCloseable {
     map.put(TimerIntent.TRIGGER, new TimerTriggerProcessor(b, lifecycle));
     map.put(MessageIntent.PUBLISH, new MessagePublishProcessor(b, correlation));
     map.put(MessageIntent.EXPIRE, new MessageExpireProcessor());
-    map.put(VariableDocumentIntent.UPDATE, new VariableDocumentUpdateProcessor(b.variables()));
+    map.put(VariableDocumentIntent.UPDATE, new VariableDocumentUpdateProcessor(b.variables(), b.state(),
+        userTaskTransitions));
     map.put(IncidentIntent.RESOLVE, new IncidentResolveProcessor(b.jobs()));
     map.put(DecisionEvaluationIntent.EVALUATE, new DecisionEvaluationEvaluateProcessor(decisions));
     map.put(JobIntent.UPDATE, JobUpdateProcessors.update());

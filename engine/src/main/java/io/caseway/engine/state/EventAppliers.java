@@ -275,6 +275,9 @@ public final class EventAppliers {
     on(UserTaskIntent.COMPLETING, UserTaskRecord.class,
         (key, t) -> tasks.transitionStarted(key, UserTaskState.State.COMPLETING, t));
     on(UserTaskIntent.CORRECTED, UserTaskRecord.class, (key, t) -> tasks.corrected(key, t));
+    on(io.caseway.engine.protocol.intent.VariableDocumentIntent.UPDATING,
+        io.caseway.engine.protocol.value.VariableDocumentRecord.class,
+        (key, d) -> tasks.variablesPending(state.elementInstances().get(d.scopeKey()).userTaskKey(), d));
     on(UserTaskIntent.ASSIGNMENT_DENIED, UserTaskRecord.class, (key, t) -> tasks.denied(key));
     on(UserTaskIntent.UPDATE_DENIED, UserTaskRecord.class, (key, t) -> tasks.denied(key));
     on(UserTaskIntent.COMPLETION_DENIED, UserTaskRecord.class, (key, t) -> tasks.denied(key));

@@ -73,7 +73,8 @@ public final class StateSnapshotCodec {
    * 2: signal subscriptions after the user tasks; 3: then the running message-started instances per
    * correlation key; 4: then compensable activities and running compensation handlers; 5: each element
    * instance ends with whether its ad-hoc job worker fulfilled its completion condition; 6: each user
-   * task ends with the task its running transition will leave (or nothing). Older
+   * task ends with the task its running transition will leave and the variables waiting for its updating
+   * listeners (or nothing). Older
    * versions (without them) are still read.
    */
   public static final int FORMAT_VERSION = 6;
@@ -96,8 +97,11 @@ public final class StateSnapshotCodec {
       new Schema<>(io.caseway.engine.protocol.value.SignalSubscriptionRecord.class);
   private static final Schema<io.caseway.engine.protocol.value.CompensationSubscriptionRecord> COMPENSATION =
       new Schema<>(io.caseway.engine.protocol.value.CompensationSubscriptionRecord.class);
+  private static final Schema<io.caseway.engine.protocol.value.VariableDocumentRecord> VARIABLE_DOCUMENT =
+      new Schema<>(io.caseway.engine.protocol.value.VariableDocumentRecord.class);
   private static final List<Schema<?>> SCHEMAS = List.of(PROCESS, DRG, DECISION, FORM, ELEMENT, PROCESS_EVENT, JOB,
-      TIMER, MESSAGE, SUBSCRIPTION, START_SUBSCRIPTION, INCIDENT, USER_TASK, SIGNAL_SUBSCRIPTION, COMPENSATION);
+      TIMER, MESSAGE, SUBSCRIPTION, START_SUBSCRIPTION, INCIDENT, USER_TASK, SIGNAL_SUBSCRIPTION, COMPENSATION,
+      VARIABLE_DOCUMENT);
 
   private StateSnapshotCodec() {}
 
@@ -573,6 +577,10 @@ public final class StateSnapshotCodec {
       if (task.pending() != null) {
         USER_TASK.write(out, task.pending());
       }
+      out.varint(task.variables() == null ? 0 : 1);
+      if (task.variables() != null) {
+        VARIABLE_DOCUMENT.write(out, task.variables());
+      }
     });
   }
 
@@ -582,7 +590,8 @@ public final class StateSnapshotCodec {
       UserTaskRecord record = r.record(USER_TASK);
       UserTaskState.State taskState = r.enumValue(UserTaskState.State.class);
       UserTaskRecord pending = version >= 6 && r.in.varint() == 1 ? r.record(USER_TASK) : null;
-      state.put(key, record, taskState, pending);
+      var variables = version >= 6 && r.in.varint() == 1 ? r.record(VARIABLE_DOCUMENT) : null;
+      state.restore(key, new UserTaskState.UserTask(record, taskState, pending, variables));
     }
   }
 }

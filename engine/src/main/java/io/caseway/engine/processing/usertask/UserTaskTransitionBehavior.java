@@ -117,6 +117,27 @@ public final class UserTaskTransitionBehavior {
     return h;
   }
 
+  /**
+   * Variables set on the scope of a user task with updating listeners: they are held (VARIABLE_DOCUMENT
+   * UPDATING) and the task goes through its updating transition; returns false when the task has
+   * no updating listeners (the variables are set at once, as on any scope).
+   */
+  public boolean variablesWaitForListeners(ProcessingContext ctx, Command command, ElementInstance scope,
+      ExecutableElement element, io.caseway.engine.protocol.value.VariableDocumentRecord request) {
+    UserTaskState.UserTask task = ctx.state().userTasks().get(scope.userTaskKey());
+    if (task == null || element.taskListeners(TaskListeners.UPDATING).isEmpty()) {
+      return false;
+    }
+    if (task.state() != UserTaskState.State.CREATED) {
+      throw Rejection.invalidState("Expected to set variables on user task with key '" + task.record().userTaskKey()
+          + "', but it is " + UserTaskCommands.describe(task.state()));
+    }
+    ctx.event(ctx.newKey(), io.caseway.engine.protocol.intent.VariableDocumentIntent.UPDATING, request);
+    start(ctx, command, scope, element, TaskListeners.UPDATING,
+        task.record().withVariableUpdate(request.variables(), "update"));
+    return true;
+  }
+
   /** Refuses what a task listener may not answer; nothing is written before. */
   public static void validateListenerCompletion(long jobKey, JobRecord job, Map<String, String> variables,
       JobResult result) {
@@ -152,6 +173,9 @@ public final class UserTaskTransitionBehavior {
     }
     UserTaskRecord target = task.current();
     if (result != null && result.denied()) {
+      if (task.variables() != null) {
+        ctx.event(ctx.newKey(), io.caseway.engine.protocol.intent.VariableDocumentIntent.UPDATE_DENIED, task.variables());
+      }
       ctx.event(target.userTaskKey(), denied(eventType), task.record());
       ResponseChannel caller = waiting.remove(target.userTaskKey());
       if (caller != null) {
@@ -226,7 +250,22 @@ public final class UserTaskTransitionBehavior {
         }
       }
       case TaskListeners.ASSIGNING -> answer(ctx, caller, ctx.event(target.userTaskKey(), UserTaskIntent.ASSIGNED, target));
-      case TaskListeners.UPDATING -> answer(ctx, caller, ctx.event(target.userTaskKey(), UserTaskIntent.UPDATED, target));
+      case TaskListeners.UPDATING -> {
+        UserTaskState.UserTask task = ctx.state().userTasks().get(target.userTaskKey());
+        var document = task == null ? null : task.variables();
+        Record updated = ctx.event(target.userTaskKey(), UserTaskIntent.UPDATED, target);
+        if (document != null) {
+          // the variables set on the task's scope are set now that its listeners agreed
+          var vars = BpmnVariableBehavior.parseDocument(document.variables());
+          if (document.local()) {
+            b.variables().setLocal(ctx, instance.key(), instance.value(), vars);
+          } else {
+            b.variables().propagate(ctx, instance.key(), instance.value(), vars);
+          }
+          updated = ctx.event(ctx.newKey(), io.caseway.engine.protocol.intent.VariableDocumentIntent.UPDATED, document);
+        }
+        answer(ctx, caller, updated);
+      }
       case TaskListeners.COMPLETING -> {
         answer(ctx, caller, ctx.event(target.userTaskKey(), UserTaskIntent.COMPLETED, target));
         if (instance.state() == ProcessInstanceIntent.ELEMENT_ACTIVATED) {

@@ -283,4 +283,28 @@ class TaskListenerTest {
     h.client().newCompleteCommand(listenerJob("close-case").getKey()).send().join();
     h.awaitProcessCompleted(pik);
   }
+
+  @Test
+  void shouldHoldVariablesSetOnTheTaskUntilItsUpdatingListenersAgree() {
+    long pik = startReview(t -> t.zeebeTaskListener(l -> l.updating().type("guard-variables")));
+    long task = taskKey(pik, UserTaskIntent.CREATED);
+    long elementInstance = last(task, UserTaskIntent.CREATED).elementInstanceKey();
+
+    CompletableFuture<?> refused = rest.newSetVariablesCommand(elementInstance).variables(Map.of("diagnosis", "x"))
+        .local(true).send().toCompletableFuture();
+    ActivatedJob job = listenerJob("guard-variables");
+    assertThat(job.getUserTask().getChangedAttributes()).containsExactly("variables");
+    assertThat(h.engine().query(s -> s.variables().local(elementInstance, "diagnosis")).join()).isNull();
+    h.client().newCompleteCommand(job.getKey()).withResult(r -> r.forUserTask().deny(true, "health data")).send().join();
+    assertThatThrownBy(refused::join).isInstanceOf(ProblemException.class);
+    assertThat(h.engine().query(s -> s.variables().local(elementInstance, "diagnosis")).join()).isNull();
+
+    CompletableFuture<?> accepted = rest.newSetVariablesCommand(elementInstance).variables(Map.of("note", "call back"))
+        .local(true).send().toCompletableFuture();
+    h.client().newCompleteCommand(listenerJob("guard-variables").getKey()).send().join();
+    accepted.join();
+    assertThat(h.engine().query(s -> s.variables().local(elementInstance, "note")).join()).isNotNull();
+    assertThat(count(UserTaskIntent.UPDATE_DENIED)).isEqualTo(1);
+    assertThat(count(UserTaskIntent.UPDATED)).isEqualTo(1);
+  }
 }
