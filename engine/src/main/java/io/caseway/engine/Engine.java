@@ -232,7 +232,8 @@ public final class Engine implements AutoCloseable {
     lifecycle.register(BpmnElementType.EVENT_BASED_GATEWAY, catchEvent);
     lifecycle.register(BpmnElementType.INCLUSIVE_GATEWAY,
         new io.caseway.engine.processing.bpmn.gateway.InclusiveGatewayProcessor(b, lifecycle));
-    lifecycle.register(BpmnElementType.USER_TASK, new UserTaskProcessor(b, lifecycle));
+    var userTaskTransitions = new io.caseway.engine.processing.usertask.UserTaskTransitionBehavior(b, lifecycle);
+    lifecycle.register(BpmnElementType.USER_TASK, new UserTaskProcessor(b, lifecycle, userTaskTransitions));
     lifecycle.register(BpmnElementType.SCRIPT_TASK, new ScriptTaskProcessor(b, lifecycle));
     lifecycle.register(BpmnElementType.BUSINESS_RULE_TASK, new BusinessRuleTaskProcessor(b, lifecycle, decisions));
 
@@ -248,7 +249,7 @@ public final class Engine implements AutoCloseable {
     map.put(DeploymentIntent.CREATE, new DeploymentCreateProcessor(models, b.expressions(), b.events()));
     map.put(ResourceDeletionIntent.DELETE, new ResourceDeletionDeleteProcessor());
     map.put(JobBatchIntent.ACTIVATE, new JobBatchActivateProcessor(b.jobs()));
-    map.put(JobIntent.COMPLETE, new JobCompleteProcessor(b.state(), lifecycle));
+    map.put(JobIntent.COMPLETE, new JobCompleteProcessor(b.state(), lifecycle, userTaskTransitions));
     map.put(JobIntent.FAIL, new JobFailProcessor(b));
     map.put(JobIntent.THROW_ERROR, new JobThrowErrorProcessor(b));
     map.put(JobIntent.UPDATE_RETRIES, JobUpdateProcessors.updateRetries());
@@ -259,7 +260,8 @@ public final class Engine implements AutoCloseable {
     map.put(TimerIntent.TRIGGER, new TimerTriggerProcessor(b, lifecycle));
     map.put(MessageIntent.PUBLISH, new MessagePublishProcessor(b, correlation));
     map.put(MessageIntent.EXPIRE, new MessageExpireProcessor());
-    map.put(VariableDocumentIntent.UPDATE, new VariableDocumentUpdateProcessor(b.variables()));
+    map.put(VariableDocumentIntent.UPDATE, new VariableDocumentUpdateProcessor(b.variables(), b.state(),
+        userTaskTransitions));
     map.put(IncidentIntent.RESOLVE, new IncidentResolveProcessor(b.jobs()));
     map.put(DecisionEvaluationIntent.EVALUATE, new DecisionEvaluationEvaluateProcessor(decisions));
     map.put(JobIntent.UPDATE, JobUpdateProcessors.update());
@@ -271,13 +273,13 @@ public final class Engine implements AutoCloseable {
         new io.caseway.engine.processing.purge.PurgeProcessor());
     map.put(io.caseway.engine.protocol.intent.MessageCorrelationIntent.CORRELATE,
         new io.caseway.engine.processing.message.MessageCorrelateProcessor(b, correlation));
-    var assign = new io.caseway.engine.processing.usertask.UserTaskAssignProcessor();
+    var assign = new io.caseway.engine.processing.usertask.UserTaskAssignProcessor(b.state(), userTaskTransitions);
     map.put(io.caseway.engine.protocol.intent.UserTaskIntent.ASSIGN, assign);
     map.put(io.caseway.engine.protocol.intent.UserTaskIntent.CLAIM, assign);
     map.put(io.caseway.engine.protocol.intent.UserTaskIntent.UPDATE,
-        new io.caseway.engine.processing.usertask.UserTaskUpdateProcessor());
+        new io.caseway.engine.processing.usertask.UserTaskUpdateProcessor(b.state(), userTaskTransitions));
     map.put(io.caseway.engine.protocol.intent.UserTaskIntent.COMPLETE,
-        new io.caseway.engine.processing.usertask.UserTaskCompleteProcessor(b.state(), lifecycle));
+        new io.caseway.engine.processing.usertask.UserTaskCompleteProcessor(b.state(), userTaskTransitions));
     return map;
   }
 

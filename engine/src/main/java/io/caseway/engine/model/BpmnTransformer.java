@@ -111,7 +111,7 @@ public final class BpmnTransformer {
         continue;
       }
       Builder b = new Builder(problems);
-      b.unsupportedTaskListeners(p);
+      b.taskListeners(p, null);
       ExecutableElement root = new ExecutableElement(p.getId(), p.getName(), BpmnElementType.PROCESS);
       b.executionListeners(p, root);
       b.elements.put(root.id, root);
@@ -283,7 +283,11 @@ public final class BpmnTransformer {
         }
         if (e.compensateActivityId != null) {
           e.compensateActivity = elements.get(e.compensateActivityId);
-          if (e.compensateActivity == null || e.compensateActivity.flowScope != e.flowScope) {
+          ExecutableElement scope = e.flowScope; // a throw inside an event sub-process compensates the scope around it
+          while (scope != null && scope.type == BpmnElementType.EVENT_SUB_PROCESS) {
+            scope = scope.flowScope;
+          }
+          if (e.compensateActivity == null || e.compensateActivity.flowScope != scope) {
             problem(e.id, "the activity '" + e.compensateActivityId + "' to compensate must be in the same scope"
                 + " as the throw event");
           }
@@ -412,8 +416,8 @@ public final class BpmnTransformer {
             + "' is not supported by the Caseway engine yet (see docs/bpmn-coverage.md)");
         return null;
       }
-      unsupportedTaskListeners(node);
       ExecutableElement e = new ExecutableElement(node.getId(), node.getName(), type);
+      taskListeners(node, e);
       executionListeners(node, e);
       ioMappings(node, e);
       if (node instanceof Activity a && a.getLoopCharacteristics() != null) {
@@ -427,14 +431,15 @@ public final class BpmnTransformer {
         e.jobType = expr(node, "job type", taskDefinition.getType());
         e.jobRetries = expr(node, "job retries",
             taskDefinition.getRetries() == null ? ZeebeTaskDefinition.DEFAULT_RETRIES : taskDefinition.getRetries());
-        ZeebeTaskHeaders headers = node.getSingleExtensionElement(ZeebeTaskHeaders.class);
-        if (headers != null) {
-          Map<String, String> h = new LinkedHashMap<>();
-          for (ZeebeHeader header : headers.getHeaders()) {
-            h.put(header.getKey(), header.getValue());
-          }
-          e.taskHeaders = Map.copyOf(h);
+      }
+      // headers belong to jobs, and to Camunda user tasks (which hand them to their task listeners)
+      ZeebeTaskHeaders headers = node.getSingleExtensionElement(ZeebeTaskHeaders.class);
+      if (headers != null) {
+        Map<String, String> h = new LinkedHashMap<>();
+        for (ZeebeHeader header : headers.getHeaders()) {
+          h.put(header.getKey(), header.getValue());
         }
+        e.taskHeaders = java.util.Collections.unmodifiableMap(h);
       }
       switch (type) {
         case USER_TASK -> userTask((UserTask) node, e);
@@ -476,11 +481,33 @@ public final class BpmnTransformer {
       return e;
     }
 
-    void unsupportedTaskListeners(BaseElement element) {
+    /** Task listeners: only on Camunda user tasks (zeebe:userTask), and not on the process. */
+    void taskListeners(BaseElement element, ExecutableElement e) {
       ZeebeTaskListeners task = element.getSingleExtensionElement(ZeebeTaskListeners.class);
-      if (task != null && !task.getTaskListeners().isEmpty()) {
-        problem(element, "task listeners are not supported by the Caseway engine yet (see docs/bpmn-coverage.md)");
+      if (task == null || task.getTaskListeners().isEmpty()) {
+        return;
       }
+      if (e == null || !(element instanceof UserTask) || element.getSingleExtensionElement(ZeebeUserTask.class) == null) {
+        problem(element, "task listeners are only supported on user tasks implemented as Camunda user tasks"
+            + " (zeebe:userTask)");
+        return;
+      }
+      List<ExecutionListener> listeners = new ArrayList<>();
+      for (var l : task.getTaskListeners()) {
+        if (l.getEventType() == null) {
+          problem(element, "a task listener needs an event type");
+          continue;
+        }
+        String eventType = TaskListeners.eventType(l.getEventType().name());
+        ExecutionListener listener = new ExecutionListener(eventType, expr(element, "task listener type", l.getType()),
+            expr(element, "task listener retries", l.getRetries() == null ? "3" : l.getRetries()));
+        if (listener.type() == null) {
+          problem(element, "a task listener needs a job type");
+          continue;
+        }
+        listeners.add(listener);
+      }
+      e.taskListeners = List.copyOf(listeners);
     }
 
     /**

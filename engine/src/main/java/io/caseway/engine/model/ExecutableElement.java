@@ -39,6 +39,8 @@ public final class ExecutableElement {
   MultiInstance multiInstance;
   List<ExecutionListener> startListeners = List.of();
   List<ExecutionListener> endListeners = List.of();
+  /** Task listeners of a Camunda user task, in model order; event types as in {@link TaskListeners}. */
+  List<ExecutionListener> taskListeners = List.of();
   AdHoc adHoc;
 
   // event definitions
@@ -104,6 +106,10 @@ public final class ExecutableElement {
   public List<ExecutionListener> startListeners() { return startListeners; }
   /** Execution listeners that run, in order, before the element completes. */
   public List<ExecutionListener> endListeners() { return endListeners; }
+  /** The task listeners of this user task for one event type (e.g. {@code COMPLETING}), in model order. */
+  public List<ExecutionListener> taskListeners(String eventType) {
+    return taskListeners.stream().filter(l -> l.eventType().equals(eventType)).toList();
+  }
   /** The ad-hoc characteristics of an ad-hoc sub-process, or null. */
   public AdHoc adHoc() { return adHoc; }
   public List<ExecutableElement> children() { return children; }

@@ -51,6 +51,23 @@ public final class CompensationState {
     runningHandlers.computeIfPresent(r.throwEventInstanceKey(), (k, v) -> v <= 1 ? null : v - 1);
   }
 
+  /**
+   * A scope (an embedded sub-process) completed inside another: what completed in it can still be
+   * compensated from the outer scope, after what completed there before it.
+   */
+  void scopeCompleted(long scopeKey, long outerScopeKey) {
+    List<CompensationSubscriptionRecord> inner = compensable.remove(scopeKey);
+    runningHandlers.remove(scopeKey);
+    if (inner == null) {
+      return;
+    }
+    List<CompensationSubscriptionRecord> outer = compensable.computeIfAbsent(outerScopeKey, k -> new ArrayList<>());
+    for (CompensationSubscriptionRecord r : inner) {
+      outer.add(new CompensationSubscriptionRecord(outerScopeKey, r.elementId(), r.elementInstanceKey(),
+          r.throwEventInstanceKey(), r.handlerInstanceKey(), r.processInstanceKey(), r.tenantId()));
+    }
+  }
+
   /** A scope left: what ran in it can no longer be compensated. */
   void scopeGone(long scopeKey) {
     compensable.remove(scopeKey);

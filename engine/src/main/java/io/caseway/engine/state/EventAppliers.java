@@ -157,10 +157,19 @@ public final class EventAppliers {
       if (v.flowScopeKey() < 0) {
         state.messages().instanceEnded(key);
       }
-      state.compensations().scopeGone(key);
     };
-    on(ProcessInstanceIntent.ELEMENT_COMPLETED, ProcessInstanceRecord.class, gone);
-    on(ProcessInstanceIntent.ELEMENT_TERMINATED, ProcessInstanceRecord.class, gone);
+    on(ProcessInstanceIntent.ELEMENT_COMPLETED, ProcessInstanceRecord.class, (key, v) -> {
+      gone.accept(key, v);
+      if (v.flowScopeKey() > 0) {
+        state.compensations().scopeCompleted(key, v.flowScopeKey()); // a completed sub-process stays compensable
+      } else {
+        state.compensations().scopeGone(key);
+      }
+    });
+    on(ProcessInstanceIntent.ELEMENT_TERMINATED, ProcessInstanceRecord.class, (key, v) -> {
+      gone.accept(key, v);
+      state.compensations().scopeGone(key);
+    });
     on(ProcessInstanceIntent.SEQUENCE_FLOW_TAKEN, ProcessInstanceRecord.class, (key, v) -> {
       ExecutableSequenceFlow flow = state.deployments().process(v.processDefinitionKey()).executable()
           .flows().get(v.elementId());
@@ -253,11 +262,25 @@ public final class EventAppliers {
       tasks.put(key, t, UserTaskState.State.CREATED);
       state.elementInstances().setUserTaskKey(t.elementInstanceKey(), key);
     });
-    on(UserTaskIntent.ASSIGNING, UserTaskRecord.class, (key, t) -> tasks.put(key, t, UserTaskState.State.ASSIGNING));
+    on(UserTaskIntent.CREATING, UserTaskRecord.class, (key, t) -> {
+      tasks.put(key, t, UserTaskState.State.CREATING, t);
+      state.elementInstances().setUserTaskKey(t.elementInstanceKey(), key);
+    });
+    on(UserTaskIntent.ASSIGNING, UserTaskRecord.class,
+        (key, t) -> tasks.transitionStarted(key, UserTaskState.State.ASSIGNING, t));
     on(UserTaskIntent.ASSIGNED, UserTaskRecord.class, (key, t) -> tasks.put(key, t, UserTaskState.State.CREATED));
-    on(UserTaskIntent.UPDATING, UserTaskRecord.class, (key, t) -> tasks.put(key, tasks.get(key).record(), UserTaskState.State.CREATED));
+    on(UserTaskIntent.UPDATING, UserTaskRecord.class,
+        (key, t) -> tasks.transitionStarted(key, UserTaskState.State.UPDATING, t));
     on(UserTaskIntent.UPDATED, UserTaskRecord.class, (key, t) -> tasks.put(key, t, UserTaskState.State.CREATED));
-    on(UserTaskIntent.COMPLETING, UserTaskRecord.class, (key, t) -> tasks.put(key, t, UserTaskState.State.COMPLETING));
+    on(UserTaskIntent.COMPLETING, UserTaskRecord.class,
+        (key, t) -> tasks.transitionStarted(key, UserTaskState.State.COMPLETING, t));
+    on(UserTaskIntent.CORRECTED, UserTaskRecord.class, (key, t) -> tasks.corrected(key, t));
+    on(io.caseway.engine.protocol.intent.VariableDocumentIntent.UPDATING,
+        io.caseway.engine.protocol.value.VariableDocumentRecord.class,
+        (key, d) -> tasks.variablesPending(state.elementInstances().get(d.scopeKey()).userTaskKey(), d));
+    on(UserTaskIntent.ASSIGNMENT_DENIED, UserTaskRecord.class, (key, t) -> tasks.denied(key));
+    on(UserTaskIntent.UPDATE_DENIED, UserTaskRecord.class, (key, t) -> tasks.denied(key));
+    on(UserTaskIntent.COMPLETION_DENIED, UserTaskRecord.class, (key, t) -> tasks.denied(key));
     on(UserTaskIntent.CANCELING, UserTaskRecord.class, (key, t) -> tasks.put(key, t, UserTaskState.State.CANCELING));
     BiConsumer<Long, UserTaskRecord> gone = (key, t) -> {
       tasks.remove(key);

@@ -72,10 +72,12 @@ public final class StateSnapshotCodec {
   /**
    * 2: signal subscriptions after the user tasks; 3: then the running message-started instances per
    * correlation key; 4: then compensable activities and running compensation handlers; 5: each element
-   * instance ends with whether its ad-hoc job worker fulfilled its completion condition. Older
+   * instance ends with whether its ad-hoc job worker fulfilled its completion condition; 6: each user
+   * task ends with the task its running transition will leave and the variables waiting for its updating
+   * listeners (or nothing). Older
    * versions (without them) are still read.
    */
-  public static final int FORMAT_VERSION = 5;
+  public static final int FORMAT_VERSION = 6;
 
   private static final Schema<ProcessRecord> PROCESS = new Schema<>(ProcessRecord.class);
   private static final Schema<DecisionRequirementsRecord> DRG = new Schema<>(DecisionRequirementsRecord.class);
@@ -95,8 +97,11 @@ public final class StateSnapshotCodec {
       new Schema<>(io.caseway.engine.protocol.value.SignalSubscriptionRecord.class);
   private static final Schema<io.caseway.engine.protocol.value.CompensationSubscriptionRecord> COMPENSATION =
       new Schema<>(io.caseway.engine.protocol.value.CompensationSubscriptionRecord.class);
+  private static final Schema<io.caseway.engine.protocol.value.VariableDocumentRecord> VARIABLE_DOCUMENT =
+      new Schema<>(io.caseway.engine.protocol.value.VariableDocumentRecord.class);
   private static final List<Schema<?>> SCHEMAS = List.of(PROCESS, DRG, DECISION, FORM, ELEMENT, PROCESS_EVENT, JOB,
-      TIMER, MESSAGE, SUBSCRIPTION, START_SUBSCRIPTION, INCIDENT, USER_TASK, SIGNAL_SUBSCRIPTION, COMPENSATION);
+      TIMER, MESSAGE, SUBSCRIPTION, START_SUBSCRIPTION, INCIDENT, USER_TASK, SIGNAL_SUBSCRIPTION, COMPENSATION,
+      VARIABLE_DOCUMENT);
 
   private StateSnapshotCodec() {}
 
@@ -184,7 +189,7 @@ public final class StateSnapshotCodec {
       readTimers(r, target.timers());
       readMessages(r, target.messages());
       readIncidents(r, target.incidents());
-      readUserTasks(r, target.userTasks());
+      readUserTasks(r, target.userTasks(), version);
       if (version >= 2) {
         for (int i = in.varint(); i > 0; i--) {
           long key = in.varlong();
@@ -568,14 +573,25 @@ public final class StateSnapshotCodec {
       out.varlong(key);
       USER_TASK.write(out, task.record());
       out.string(task.state().name());
+      out.varint(task.pending() == null ? 0 : 1);
+      if (task.pending() != null) {
+        USER_TASK.write(out, task.pending());
+      }
+      out.varint(task.variables() == null ? 0 : 1);
+      if (task.variables() != null) {
+        VARIABLE_DOCUMENT.write(out, task.variables());
+      }
     });
   }
 
-  private static void readUserTasks(Reader r, UserTaskState state) throws IOException {
+  private static void readUserTasks(Reader r, UserTaskState state, int version) throws IOException {
     for (int i = r.in.varint(); i > 0; i--) {
       long key = r.in.varlong();
       UserTaskRecord record = r.record(USER_TASK);
-      state.put(key, record, r.enumValue(UserTaskState.State.class));
+      UserTaskState.State taskState = r.enumValue(UserTaskState.State.class);
+      UserTaskRecord pending = version >= 6 && r.in.varint() == 1 ? r.record(USER_TASK) : null;
+      var variables = version >= 6 && r.in.varint() == 1 ? r.record(VARIABLE_DOCUMENT) : null;
+      state.restore(key, new UserTaskState.UserTask(record, taskState, pending, variables));
     }
   }
 }

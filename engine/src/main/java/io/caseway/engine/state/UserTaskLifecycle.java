@@ -6,7 +6,12 @@ import java.util.EnumSet;
 import java.util.Map;
 import java.util.Set;
 
-/** The user task lifecycle as a transition table: created → assigned → completed / canceled. */
+/**
+ * The user task lifecycle as a transition table. Commands are accepted only while the task is open
+ * (CREATED); a transition with task listeners (creating, assigning, updating, completing) waits in
+ * its -ING state until they are done, then lands in CREATED (or leaves, when completed), or is
+ * denied back to CREATED.
+ */
 public final class UserTaskLifecycle {
   private static final Map<UserTaskIntent, Set<State>> ACCEPTS = Map.of(
       UserTaskIntent.ASSIGN, EnumSet.of(State.CREATED),

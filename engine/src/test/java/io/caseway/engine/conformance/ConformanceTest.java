@@ -155,9 +155,14 @@ class ConformanceTest {
           }
           command.send().join();
         }
-        case "create" -> processInstanceKey = client().newCreateInstanceCommand()
-            .bpmnProcessId(arg.get("bpmnProcessId").asText()).latestVersion()
-            .variables(vars(arg)).send().join().getProcessInstanceKey();
+        case "create" -> {
+          var create = client().newCreateInstanceCommand().bpmnProcessId(arg.get("bpmnProcessId").asText())
+              .latestVersion().variables(vars(arg));
+          if (arg.has("startBeforeElement")) {
+            create = create.startBeforeElement(arg.get("startBeforeElement").asText());
+          }
+          processInstanceKey = create.send().join().getProcessInstanceKey();
+        }
         case "completeJob" -> {
           ActivatedJob job = job(arg);
           if (arg.has("expectJobVariables")) {

@@ -115,7 +115,6 @@ class GrpcGatewayTest {
             <sequenceFlow id="Flow_1" sourceRef="StartEvent_1" targetRef="UserTask_Listened"/>
             <userTask id="UserTask_Listened">
               <extensionElements>
-                <zeebe:userTask/>
                 <zeebe:taskListeners><zeebe:taskListener eventType="completing" type="audit"/></zeebe:taskListeners>
               </extensionElements>
             </userTask>
@@ -124,8 +123,27 @@ class GrpcGatewayTest {
     assertThatThrownBy(() -> h.client().newDeployResourceCommand()
             .addResourceString(taskListener, StandardCharsets.UTF_8, "listened.bpmn").send().join())
         .satisfies(e -> assertThat(code(e)).isEqualTo(Status.Code.INVALID_ARGUMENT))
-        .hasMessageContaining("UserTask_Listened")
-        .hasMessageContaining("task listeners");
+        .hasMessageContaining("listened.bpmn")
+        .hasMessageContaining("Task listeners are only allowed on Camunda user tasks");
+    String compensationStart = """
+        <?xml version="1.0" encoding="UTF-8"?>
+        <definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL" id="d" targetNamespace="t">
+          <process id="undone" isExecutable="true">
+            <startEvent id="StartEvent_1"/>
+            <sequenceFlow id="Flow_1" sourceRef="StartEvent_1" targetRef="EndEvent_1"/>
+            <endEvent id="EndEvent_1"/>
+            <subProcess id="EventSubProcess_Undo" triggeredByEvent="true">
+              <startEvent id="StartEvent_Undo"><compensateEventDefinition/></startEvent>
+              <sequenceFlow id="Flow_2" sourceRef="StartEvent_Undo" targetRef="EndEvent_Undone"/>
+              <endEvent id="EndEvent_Undone"/>
+            </subProcess>
+          </process>
+        </definitions>""";
+    assertThatThrownBy(() -> h.client().newDeployResourceCommand()
+            .addResourceString(compensationStart, StandardCharsets.UTF_8, "undone.bpmn").send().join())
+        .satisfies(e -> assertThat(code(e)).isEqualTo(Status.Code.INVALID_ARGUMENT))
+        .hasMessageContaining("undone.bpmn")
+        .hasMessageContaining("must be one of: message, timer, error, signal or escalation");
   }
 
   @Test

@@ -345,14 +345,29 @@ final class GatewayService extends GatewayGrpc.GatewayImplBase {
   }
 
   static ActivatedJob activatedJob(long key, JobRecord job, String variables) {
-    return ActivatedJob.newBuilder().setKey(key).setType(job.type()).setProcessInstanceKey(job.processInstanceKey())
+    io.caseway.engine.gateway.JobView view = io.caseway.engine.gateway.JobView.of(job);
+    ActivatedJob.Builder builder = ActivatedJob.newBuilder().setKey(key).setType(job.type())
+        .setProcessInstanceKey(job.processInstanceKey())
         .setBpmnProcessId(job.bpmnProcessId()).setProcessDefinitionVersion(job.processDefinitionVersion())
         .setProcessDefinitionKey(job.processDefinitionKey()).setElementId(job.elementId())
-        .setElementInstanceKey(job.elementInstanceKey()).setCustomHeaders(Json.toJson(job.customHeaders()))
+        .setElementInstanceKey(job.elementInstanceKey()).setCustomHeaders(Json.toJson(view.customHeaders()))
         .setWorker(nz(job.worker())).setRetries(job.retries()).setDeadline(job.deadline())
         .setVariables(variables).setTenantId(tenant(job.tenantId()))
-        .setKind(job.listenerEventType() == null ? ActivatedJob.JobKind.BPMN_ELEMENT
-            : ActivatedJob.JobKind.EXECUTION_LISTENER).build();
+        .setKind(ActivatedJob.JobKind.valueOf(view.kind()))
+        .setListenerEventType(ActivatedJob.ListenerEventType.valueOf(view.listenerEventType()));
+    if (view.userTask() != null) {
+      var t = view.userTask();
+      UserTaskProperties.Builder task = UserTaskProperties.newBuilder().setUserTaskKey(t.userTaskKey())
+          .setAction(nz(t.action())).addAllCandidateGroups(t.candidateGroups())
+          .addAllCandidateUsers(t.candidateUsers()).addAllChangedAttributes(t.changedAttributes())
+          .setFormKey(t.formKey()).setPriority(t.priority());
+      // unset, not empty: the client reads an empty date as a date and fails
+      if (t.assignee() != null && !t.assignee().isEmpty()) task.setAssignee(t.assignee());
+      if (t.dueDate() != null && !t.dueDate().isEmpty()) task.setDueDate(t.dueDate());
+      if (t.followUpDate() != null && !t.followUpDate().isEmpty()) task.setFollowUpDate(t.followUpDate());
+      builder.setUserTask(task);
+    }
+    return builder.build();
   }
 
   static List<ActivatedJob> activatedJobs(io.caseway.engine.protocol.value.JobBatchRecord b) {

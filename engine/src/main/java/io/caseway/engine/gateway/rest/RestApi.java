@@ -277,19 +277,30 @@ final class RestApi {
     ex.answer(poller.activate(command, requestTimeout), RestApi::activatedJobs);
   }
 
+  private static io.camunda.client.protocol.rest.UserTaskProperties userTask(io.caseway.engine.gateway.JobView.UserTask t) {
+    if (t == null) {
+      return null;
+    }
+    return new io.camunda.client.protocol.rest.UserTaskProperties().userTaskKey(key(t.userTaskKey())).action(t.action())
+        .assignee(t.assignee()).candidateGroups(t.candidateGroups()).candidateUsers(t.candidateUsers())
+        .changedAttributes(t.changedAttributes()).dueDate(t.dueDate()).followUpDate(t.followUpDate())
+        .formKey(key(t.formKey())).priority(t.priority());
+  }
+
   private static JobActivationResult activatedJobs(JobBatchRecord batch) {
     JobActivationResult result = new JobActivationResult().jobs(new ArrayList<>());
     for (int i = 0; i < batch.jobKeys().size(); i++) {
       JobRecord job = batch.jobs().get(i);
+      io.caseway.engine.gateway.JobView view = io.caseway.engine.gateway.JobView.of(job);
       result.addJobsItem(new ActivatedJobResult().jobKey(key(batch.jobKeys().get(i))).type(job.type())
           .processInstanceKey(key(job.processInstanceKey())).processDefinitionId(job.bpmnProcessId())
           .processDefinitionVersion(job.processDefinitionVersion())
           .processDefinitionKey(key(job.processDefinitionKey())).elementId(job.elementId())
-          .elementInstanceKey(key(job.elementInstanceKey())).customHeaders(RestJson.strings(job.customHeaders()))
+          .elementInstanceKey(key(job.elementInstanceKey())).customHeaders(RestJson.strings(view.customHeaders()))
           .worker(nz(job.worker())).retries(job.retries()).deadline(job.deadline())
           .variables(RestJson.variables(batch.jobVariables().get(i))).tenantId(tenant(job.tenantId()))
-          .kind(JobKindEnum.BPMN_ELEMENT).listenerEventType(JobListenerEventTypeEnum.UNSPECIFIED)
-          .tags(new LinkedHashSet<>()));
+          .kind(JobKindEnum.valueOf(view.kind())).listenerEventType(JobListenerEventTypeEnum.valueOf(view.listenerEventType()))
+          .userTask(userTask(view.userTask())).tags(new LinkedHashSet<>()));
     }
     return result;
   }

@@ -83,7 +83,8 @@ public final class BpmnElementLifecycle implements CommandProcessor {
       }
       case TERMINATE_ELEMENT -> terminate(ctx, instance);
       case CONTINUE_TERMINATING -> {
-        if (instance.isTerminating() && instance.children().isEmpty() && !hasActiveCalledChild(ctx, instance)) {
+        if (instance.isTerminating() && instance.children().isEmpty() && !hasActiveCalledChild(ctx, instance)
+            && !io.caseway.engine.processing.usertask.UserTaskTransitionBehavior.cancelingListenersRun(ctx, instance)) {
           finishTermination(ctx, instance);
         }
       }
@@ -253,7 +254,9 @@ public final class BpmnElementLifecycle implements CommandProcessor {
    */
   private void compensationBookkeeping(ProcessingContext ctx, ElementInstance instance, ExecutableElement element) {
     var pi = instance.value();
-    if (element.compensationHandler() != null && !BpmnStateBehavior.isBody(instance) && element.multiInstance() == null) {
+    // a multi-instance activity is compensable once, when its body completed with all its instances
+    if (element.compensationHandler() != null
+        && (BpmnStateBehavior.isBody(instance) || element.multiInstance() == null)) {
       ctx.event(ctx.newKey(), io.caseway.engine.protocol.intent.CompensationSubscriptionIntent.CREATED,
           new io.caseway.engine.protocol.value.CompensationSubscriptionRecord(pi.flowScopeKey(), element.id(),
               instance.key(), -1, -1, pi.processInstanceKey(), pi.tenantId()));
@@ -442,6 +445,9 @@ public final class BpmnElementLifecycle implements CommandProcessor {
       ElementInstance child = ctx.state().elementInstances().get(instance.calledChildInstanceKey());
       ctx.command(child.key(), ProcessInstanceIntent.TERMINATE_ELEMENT, child.value());
       return;
+    }
+    if (io.caseway.engine.processing.usertask.UserTaskTransitionBehavior.cancelingListenersRun(ctx, instance)) {
+      return; // its task's canceling listeners run; CONTINUE_TERMINATING comes when they are done
     }
     finishTermination(ctx, instance);
   }

@@ -23,4 +23,10 @@ final class JobCommands {
     }
     return job;
   }
+
+  /** Whether the job belongs to a task listener (not an execution listener, not the element's own work). */
+  static boolean isTaskListener(io.caseway.engine.protocol.value.JobRecord job) {
+    return job.listenerEventType() != null && !io.caseway.engine.model.ExecutionListener.START.equals(job.listenerEventType())
+        && !io.caseway.engine.model.ExecutionListener.END.equals(job.listenerEventType());
+  }
 }

@@ -1,5 +1,7 @@
 package io.caseway.engine.processing.job;
 
+import io.caseway.engine.processing.usertask.UserTaskTransitionBehavior;
+
 import io.caseway.engine.model.BpmnElementType;
 import io.caseway.engine.protocol.value.JobResult;
 
@@ -20,10 +22,13 @@ import java.util.Map;
 public final class JobCompleteProcessor implements CommandProcessor {
   private final BpmnStateBehavior state;
   private final BpmnElementLifecycle lifecycle;
+  private final UserTaskTransitionBehavior userTasks;
 
-  public JobCompleteProcessor(BpmnStateBehavior state, BpmnElementLifecycle lifecycle) {
+  public JobCompleteProcessor(BpmnStateBehavior state, BpmnElementLifecycle lifecycle,
+      UserTaskTransitionBehavior userTasks) {
     this.state = state;
     this.lifecycle = lifecycle;
+    this.userTasks = userTasks;
   }
 
   @Override
@@ -38,8 +43,16 @@ public final class JobCompleteProcessor implements CommandProcessor {
     if (adHoc) {
       lifecycle.adHocSubProcess().validateJobResult(state.element(ctx, instance), result);
     }
+    boolean taskListener = JobCommands.isTaskListener(job.record());
+    if (taskListener) {
+      UserTaskTransitionBehavior.validateListenerCompletion(command.key(), job.record(), variables, result);
+    }
     JobRecord completed = job.record().withVariables(request.variables()).withResult(result);
     ctx.respond(ctx.event(command.key(), JobIntent.COMPLETED, completed));
+    if (instance != null && taskListener) {
+      userTasks.listenerJobCompleted(ctx, instance, state.element(ctx, instance), completed, result);
+      return;
+    }
     if (instance != null && completed.listenerEventType() != null) {
       lifecycle.listenerJobCompleted(ctx, instance, state.element(ctx, instance), completed, variables);
       return;

@@ -27,6 +27,10 @@ public final class JobThrowErrorProcessor implements CommandProcessor {
       throw Rejection.invalidArgument("Expected an error code to throw for job with key '" + command.key()
           + "', but it was empty");
     }
+    if (JobCommands.isTaskListener(job.record())) {
+      throw Rejection.invalidArgument("Expected to throw an error for job with key '" + command.key()
+          + "', but it is a task listener job, and task listeners cannot throw BPMN errors");
+    }
     BpmnVariableBehavior.requireDocument(request.variables());
     JobRecord thrown = job.record().withError(request.errorCode(), request.errorMessage(), request.variables());
     ctx.respond(ctx.event(command.key(), JobIntent.ERROR_THROWN, thrown));

@@ -1,5 +1,8 @@
 package io.caseway.engine.processing.usertask;
 
+import io.caseway.engine.model.TaskListeners;
+import io.caseway.engine.processing.bpmn.behavior.BpmnStateBehavior;
+
 import io.caseway.engine.processing.Command;
 import io.caseway.engine.processing.CommandProcessor;
 import io.caseway.engine.processing.ProcessingContext;
@@ -14,6 +17,13 @@ import io.caseway.engine.state.UserTaskState;
  * already assigned to someone else.
  */
 public final class UserTaskAssignProcessor implements CommandProcessor {
+  private final BpmnStateBehavior state;
+  private final UserTaskTransitionBehavior transitions;
+
+  public UserTaskAssignProcessor(BpmnStateBehavior state, UserTaskTransitionBehavior transitions) {
+    this.state = state;
+    this.transitions = transitions;
+  }
 
   @Override
   public void process(Command command, ProcessingContext ctx) {
@@ -32,7 +42,6 @@ public final class UserTaskAssignProcessor implements CommandProcessor {
           + "', but it is already assigned to '" + current + "' and overriding the assignee was not allowed");
     }
     UserTaskRecord assigned = task.record().withAssignee(assignee, UserTaskCommands.action(request.action(), verb));
-    ctx.event(command.key(), UserTaskIntent.ASSIGNING, assigned);
-    ctx.respond(ctx.event(command.key(), UserTaskIntent.ASSIGNED, assigned));
+    UserTaskCommands.transition(ctx, command, state, transitions, task, TaskListeners.ASSIGNING, assigned);
   }
 }

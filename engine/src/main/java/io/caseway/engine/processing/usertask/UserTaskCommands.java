@@ -1,5 +1,9 @@
 package io.caseway.engine.processing.usertask;
 
+import io.caseway.engine.processing.bpmn.behavior.BpmnStateBehavior;
+import io.caseway.engine.protocol.value.UserTaskRecord;
+import io.caseway.engine.state.ElementInstance;
+
 import io.caseway.engine.processing.Command;
 import io.caseway.engine.processing.ProcessingContext;
 import io.caseway.engine.processing.Rejection;
@@ -30,7 +34,20 @@ final class UserTaskCommands {
       case ASSIGNING -> "being assigned";
       case COMPLETING -> "being completed";
       case CANCELING -> "being canceled";
+      case CREATING -> "being created";
+      case UPDATING -> "being updated";
     };
+  }
+
+  /** Starts the transition of a task whose element is still active (else the command is refused). */
+  static void transition(ProcessingContext ctx, Command command, BpmnStateBehavior state,
+      UserTaskTransitionBehavior transitions, UserTaskState.UserTask task, String eventType, UserTaskRecord target) {
+    ElementInstance instance = ctx.state().elementInstances().get(task.record().elementInstanceKey());
+    if (instance == null) {
+      throw Rejection.invalidState("Expected user task with key '" + command.key()
+          + "' to belong to an active element, but its element instance is gone");
+    }
+    transitions.start(ctx, command, instance, state.element(ctx, instance), eventType, target);
   }
 
   static String action(String requested, String fallback) {

@@ -1,5 +1,7 @@
 package io.caseway.engine.processing.usertask;
 
+import io.caseway.engine.model.TaskListeners;
+
 import io.caseway.engine.model.ExecutableElement;
 import io.caseway.engine.processing.Command;
 import io.caseway.engine.processing.CommandProcessor;
@@ -17,15 +19,16 @@ import java.util.Map;
 
 /**
  * COMPLETE: the task is done; its variables go to the user task element like a job's (local when
- * the element has output mappings, else propagated), and the element completes.
+ * the element has output mappings, else propagated), and the element completes; with completing task
+ * listeners, once they are done (a listener may deny it: then the task stays open and the caller is refused).
  */
 public final class UserTaskCompleteProcessor implements CommandProcessor {
   private final BpmnStateBehavior state;
-  private final BpmnElementLifecycle lifecycle;
+  private final UserTaskTransitionBehavior transitions;
 
-  public UserTaskCompleteProcessor(BpmnStateBehavior state, BpmnElementLifecycle lifecycle) {
+  public UserTaskCompleteProcessor(BpmnStateBehavior state, UserTaskTransitionBehavior transitions) {
     this.state = state;
-    this.lifecycle = lifecycle;
+    this.transitions = transitions;
   }
 
   @Override
@@ -41,10 +44,6 @@ public final class UserTaskCompleteProcessor implements CommandProcessor {
     }
     UserTaskRecord completed = task.record().withCompletion(BpmnVariableBehavior.document(variables, null),
         UserTaskCommands.action(request.action(), "complete"));
-    ctx.event(command.key(), UserTaskIntent.COMPLETING, completed);
-    ctx.respond(ctx.event(command.key(), UserTaskIntent.COMPLETED, completed));
-    ExecutableElement element = state.element(ctx, instance);
-    lifecycle.setEventVariables(ctx, instance, element, variables);
-    ctx.command(instance.key(), ProcessInstanceIntent.COMPLETE_ELEMENT, instance.value());
+    transitions.start(ctx, command, instance, state.element(ctx, instance), TaskListeners.COMPLETING, completed);
   }
 }

@@ -1,5 +1,8 @@
 package io.caseway.engine.processing.usertask;
 
+import io.caseway.engine.model.TaskListeners;
+import io.caseway.engine.processing.bpmn.behavior.BpmnStateBehavior;
+
 import io.caseway.engine.processing.Command;
 import io.caseway.engine.processing.CommandProcessor;
 import io.caseway.engine.processing.ProcessingContext;
@@ -17,6 +20,13 @@ import java.util.Set;
  * users, priority) and leaves the others. An empty date clears it.
  */
 public final class UserTaskUpdateProcessor implements CommandProcessor {
+  private final BpmnStateBehavior state;
+  private final UserTaskTransitionBehavior transitions;
+
+  public UserTaskUpdateProcessor(BpmnStateBehavior state, UserTaskTransitionBehavior transitions) {
+    this.state = state;
+    this.transitions = transitions;
+  }
   static final Set<String> ATTRIBUTES = Set.of("dueDate", "followUpDate", "candidateGroups", "candidateUsers", "priority");
 
   @Override
@@ -40,8 +50,7 @@ public final class UserTaskUpdateProcessor implements CommandProcessor {
         list(request.candidateGroups()), list(request.candidateUsers()), request.priority(), changed, null);
     UserTaskRecord updated = task.record().withChanges(changes, changed,
         UserTaskCommands.action(request.action(), "update"));
-    ctx.event(command.key(), UserTaskIntent.UPDATING, updated);
-    ctx.respond(ctx.event(command.key(), UserTaskIntent.UPDATED, updated));
+    UserTaskCommands.transition(ctx, command, state, transitions, task, TaskListeners.UPDATING, updated);
   }
 
   /** An ISO 8601 date-time with offset (RFC 3339), or null when cleared with an empty string. */

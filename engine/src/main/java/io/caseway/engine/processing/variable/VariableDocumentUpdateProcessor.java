@@ -10,12 +10,21 @@ import io.caseway.engine.protocol.value.VariableDocumentRecord;
 import io.caseway.engine.state.ElementInstance;
 import java.util.Map;
 
-/** SetVariables: on an active element instance, locally or propagated outwards. */
+/**
+ * SetVariables: on an active element instance, locally or propagated outwards. On the scope of a
+ * Camunda user task with updating task listeners, the variables wait for them (and may be denied).
+ */
 public final class VariableDocumentUpdateProcessor implements CommandProcessor {
   private final BpmnVariableBehavior variables;
+  private final io.caseway.engine.processing.bpmn.behavior.BpmnStateBehavior state;
+  private final io.caseway.engine.processing.usertask.UserTaskTransitionBehavior userTasks;
 
-  public VariableDocumentUpdateProcessor(BpmnVariableBehavior variables) {
+  public VariableDocumentUpdateProcessor(BpmnVariableBehavior variables,
+      io.caseway.engine.processing.bpmn.behavior.BpmnStateBehavior state,
+      io.caseway.engine.processing.usertask.UserTaskTransitionBehavior userTasks) {
     this.variables = variables;
+    this.state = state;
+    this.userTasks = userTasks;
   }
 
   @Override
@@ -27,6 +36,10 @@ public final class VariableDocumentUpdateProcessor implements CommandProcessor {
           + "', but no such element was found");
     }
     Map<String, String> vars = BpmnVariableBehavior.requireDocument(request.variables());
+    if (scope.userTaskKey() > 0 && userTasks.variablesWaitForListeners(ctx, command, scope,
+        state.element(ctx, scope), request)) {
+      return;
+    }
     if (request.local()) {
       variables.setLocal(ctx, scope.key(), scope.value(), vars);
     } else {

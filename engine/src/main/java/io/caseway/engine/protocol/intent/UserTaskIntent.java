@@ -16,7 +16,12 @@ public enum UserTaskIntent implements Intent {
   COMPLETING(true),
   COMPLETED(true),
   CANCELING(true),
-  CANCELED(true);
+  CANCELED(true),
+  /** A task listener corrected the task while a transition waits for its listeners. */
+  CORRECTED(true),
+  ASSIGNMENT_DENIED(true),
+  UPDATE_DENIED(true),
+  COMPLETION_DENIED(true);
 
   private final boolean event;
 

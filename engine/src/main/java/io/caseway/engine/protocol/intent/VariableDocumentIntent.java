@@ -4,7 +4,10 @@ import io.caseway.engine.protocol.Intent;
 
 public enum VariableDocumentIntent implements Intent {
   UPDATE(false),
-  UPDATED(true);
+  UPDATED(true),
+  /** Held until the updating task listeners of the user task whose scope it is are done. */
+  UPDATING(true),
+  UPDATE_DENIED(true);
 
   private final boolean event;
 

@@ -74,6 +74,12 @@ public record JobRecord(
         jobResult == null ? null : jobResult.toJson());
   }
 
+  public JobRecord withCustomHeaders(Map<String, String> customHeaders) {
+    return new JobRecord(type, worker, retries, deadline, timeout, retryBackoff, recurringTime, errorMessage,
+        errorCode, java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(customHeaders)), variables, processInstanceKey, bpmnProcessId, processDefinitionVersion,
+        processDefinitionKey, elementId, elementInstanceKey, tenantId, listenerEventType, listenerIndex, result);
+  }
+
   public JobRecord withDeadline(long deadline) {
     return new JobRecord(type, worker, retries, deadline, timeout, retryBackoff, recurringTime, errorMessage,
         errorCode, customHeaders, variables, processInstanceKey, bpmnProcessId, processDefinitionVersion,

@@ -64,6 +64,14 @@ public record UserTaskRecord(
         processDefinitionVersion, tenantId);
   }
 
+  /** The task as updating listeners see it when variables are set on its scope. */
+  public UserTaskRecord withVariableUpdate(String variables, String action) {
+    return new UserTaskRecord(userTaskKey, assignee, candidateGroups, candidateUsers, dueDate, followUpDate, formKey,
+        externalFormReference, customHeaders, priority, variables, action, List.of("variables"), creationTimestamp,
+        elementId, elementInstanceKey, processInstanceKey, bpmnProcessId, processDefinitionKey,
+        processDefinitionVersion, tenantId);
+  }
+
   public UserTaskRecord withCompletion(String variables, String action) {
     return new UserTaskRecord(userTaskKey, assignee, candidateGroups, candidateUsers, dueDate, followUpDate, formKey,
         externalFormReference, customHeaders, priority, variables, action, List.of(), creationTimestamp,

@@ -43,8 +43,12 @@ public final class ThrowEventProcessor implements BpmnElementProcessor {
       ElementInstance thrower) {
     var pi = thrower.value();
     ElementInstance scope = ctx.state().elementInstances().get(pi.flowScopeKey());
+    // from inside an event sub-process, compensation is for the scope around it
+    while (io.caseway.engine.model.BpmnElementType.EVENT_SUB_PROCESS.name().equals(scope.value().bpmnElementType())) {
+      scope = ctx.state().elementInstances().get(scope.value().flowScopeKey());
+    }
     var process = b.state().process(ctx, pi);
-    var compensable = new java.util.ArrayList<>(ctx.state().compensations().compensable(pi.flowScopeKey()));
+    var compensable = new java.util.ArrayList<>(ctx.state().compensations().compensable(scope.key()));
     java.util.Collections.reverse(compensable);
     int started = 0;
     for (var c : compensable) {

@@ -1,5 +1,8 @@
 package io.caseway.engine.processing.bpmn.task;
 
+import io.caseway.engine.model.TaskListeners;
+import io.caseway.engine.processing.usertask.UserTaskTransitionBehavior;
+
 import io.caseway.engine.expression.Expression;
 import io.caseway.engine.expression.TypedResult;
 import io.caseway.engine.expression.VariableLookup;
@@ -20,10 +23,12 @@ import java.util.List;
 public final class UserTaskProcessor implements BpmnElementProcessor {
   private final BpmnBehaviors b;
   private final BpmnElementLifecycle lifecycle;
+  private final UserTaskTransitionBehavior transitions;
 
-  public UserTaskProcessor(BpmnBehaviors b, BpmnElementLifecycle lifecycle) {
+  public UserTaskProcessor(BpmnBehaviors b, BpmnElementLifecycle lifecycle, UserTaskTransitionBehavior transitions) {
     this.b = b;
     this.lifecycle = lifecycle;
+    this.transitions = transitions;
   }
 
   @Override
@@ -55,9 +60,14 @@ public final class UserTaskProcessor implements BpmnElementProcessor {
           element.externalFormReference() != null ? element.externalFormReference() : element.formKey(),
           element.taskHeaders(), priority, null, "", List.of(), ctx.now(), element.id(), instance.key(),
           pi.processInstanceKey(), pi.bpmnProcessId(), pi.processDefinitionKey(), pi.version(), pi.tenantId());
-      ctx.event(key, UserTaskIntent.CREATING, task);
-      ctx.event(key, UserTaskIntent.CREATED, task);
-      lifecycle.activated(ctx, instance);
+      if (element.taskListeners(TaskListeners.CREATING).isEmpty()) {
+        transitions.start(ctx, null, instance, element, TaskListeners.CREATING, task);
+        lifecycle.activated(ctx, instance);
+      } else {
+        // the element is active (it can be interrupted) while the creating listeners run
+        lifecycle.activated(ctx, instance);
+        transitions.start(ctx, null, instance, element, TaskListeners.CREATING, task);
+      }
       return null;
     } catch (FailedEvaluation e) {
       return new Failure(Failure.EXTRACT_VALUE_ERROR, e.getMessage());
@@ -68,8 +78,8 @@ public final class UserTaskProcessor implements BpmnElementProcessor {
   public void onTerminate(ExecutableElement element, ElementInstance instance, ProcessingContext ctx) {
     UserTaskState.UserTask task = ctx.state().userTasks().get(instance.userTaskKey());
     if (task != null) {
-      ctx.event(instance.userTaskKey(), UserTaskIntent.CANCELING, task.record());
-      ctx.event(instance.userTaskKey(), UserTaskIntent.CANCELED, task.record());
+      // with canceling listeners the element's termination waits until they are done
+      transitions.cancel(ctx, instance, element, task);
     }
   }
 
