@@ -51,8 +51,12 @@ public class CaseFiles implements CaseOpening {
     }
     return cases.findByReferralId(referral.id())
         .orElseGet(() -> {
-          CaseFile opened = cases.saveAndFlush(new CaseFile(referral.citizenId(), referral.id(),
-              policy.currentRuleSet(), chosen, clock.instant()));
+          CaseFile opened = new CaseFile(referral.citizenId(), referral.id(), policy.currentRuleSet(), chosen,
+              clock.instant());
+          // the benefit the partner named: the clarification deadline runs from its start
+          referral.benefitStartDate().ifPresent(start -> opened.recordBenefit(referral.benefitType().orElse("unknown"),
+              start, policy.period(opened.ruleSet(), "clarification.max-duration", start)));
+          cases.saveAndFlush(opened);
           consents.attachReferralConsentsToCase(referral.id(), opened.id());
           return opened;
         })

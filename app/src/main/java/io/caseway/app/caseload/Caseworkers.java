@@ -28,18 +28,24 @@ public class Caseworkers {
   private final CaseloadRepository caseloads;
   private final WaitingListRepository waitingList;
   private final Policy policy;
+  private final org.springframework.context.ApplicationEventPublisher events;
   private final Clock clock;
 
   Caseworkers(CaseworkerRepository caseworkers, CaseloadRepository caseloads, WaitingListRepository waitingList,
-      Policy policy, Clock clock) {
+      Policy policy, org.springframework.context.ApplicationEventPublisher events, Clock clock) {
     this.caseworkers = caseworkers;
     this.caseloads = caseloads;
     this.waitingList = waitingList;
     this.policy = policy;
+    this.events = events;
     this.clock = clock;
   }
 
-  /** A caseworker with a cap on every track: the given one, or the rule set's default. */
+  /**
+   * A caseworker with a cap on every track: the given one, or the rule set's default. The cases
+   * longest on the waiting list of each track, as many as the new caseworker has places, are told
+   * that a coach may be available.
+   */
   public CaseworkerView register(NewCaseworker request) {
     if (caseworkers.existsByEmailIgnoreCase(request.email().strip())) {
       throw ProblemException.conflict("A caseworker with the email " + request.email().strip() + " is registered");
@@ -49,8 +55,10 @@ public class Caseworkers {
     LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
     for (Track track : Track.values()) {
       Integer cap = request.caps() == null ? null : request.caps().get(track);
-      caseloads.save(new Caseload(w.id(), track, cap != null ? cap
+      Caseload load = caseloads.save(new Caseload(w.id(), track, cap != null ? cap
           : policy.integer(policy.currentRuleSet(), "caseload.default-cap." + track.name(), today)));
+      waitingList.findByTrackOrderByWaitingSinceAsc(track, org.springframework.data.domain.Limit.of(load.cap()))
+          .forEach(entry -> events.publishEvent(new PlaceOffered(entry.caseId())));
     }
     caseloads.flush();
     return view(w);

@@ -44,6 +44,22 @@ public class Consents {
     return consent;
   }
 
+  /**
+   * Whether the citizen consented, with this referral, to Caseway obtaining data from this source:
+   * the newest consent for the source decides (given and in force, withdrawn, or expired); none is
+   * missing. Sources are compared ignoring case and surrounding spaces.
+   */
+  @Transactional(readOnly = true)
+  public io.caseway.workers.ConsentStatus statusForReferral(UUID referralId, String source) {
+    Instant now = clock.instant();
+    return consents.findByReferralId(referralId).stream()
+        .filter(c -> c.source().strip().equalsIgnoreCase(source.strip()))
+        .max(java.util.Comparator.comparing(Consent::givenAt))
+        .map(c -> c.withdrawnAt().isPresent() ? io.caseway.workers.ConsentStatus.REFUSED
+            : c.isValidAt(now) ? io.caseway.workers.ConsentStatus.GIVEN : io.caseway.workers.ConsentStatus.EXPIRED)
+        .orElse(io.caseway.workers.ConsentStatus.MISSING);
+  }
+
   @Transactional(readOnly = true)
   public List<Consent> ofCitizen(UUID citizenId) {
     return consents.findByCitizenId(citizenId);

@@ -25,25 +25,31 @@ class CitizenExportController {
       Instant registeredAt) {}
 
   record ReferralData(UUID referralId, String referrerName, String referrerRole, String reason, List<String> needs,
-      Instant receivedAt, Instant acknowledgedAt) {}
+      List<String> dataSources, String benefitType, java.time.LocalDate benefitStartDate, Instant receivedAt,
+      Instant acknowledgedAt) {}
+
+  /** What the citizen was told when they refused consent for a data source. */
+  record ConsentRefusalNoticeData(UUID referralId, String dataSource, String text, Instant toldAt) {}
 
   record ConsentData(UUID consentId, String dataCategory, String source, String purpose, UUID caseId,
       Instant givenAt, Instant expiresAt, Instant withdrawnAt) {}
 
   record Export(Instant exportedAt, CitizenData citizen, List<ReferralData> referrals, List<ConsentData> consents,
-      List<CaseView> cases) {}
+      List<ConsentRefusalNoticeData> consentRefusalNotices, List<CaseView> cases) {}
 
   private final CitizenRepository citizens;
   private final ReferralRepository referrals;
   private final Consents consents;
+  private final io.caseway.app.referral.ConsentRefusalNoticeRepository notices;
   private final CaseFileRepository cases;
   private final Clock clock;
 
   CitizenExportController(CitizenRepository citizens, ReferralRepository referrals, Consents consents,
-      CaseFileRepository cases, Clock clock) {
+      io.caseway.app.referral.ConsentRefusalNoticeRepository notices, CaseFileRepository cases, Clock clock) {
     this.citizens = citizens;
     this.referrals = referrals;
     this.consents = consents;
+    this.notices = notices;
     this.cases = cases;
     this.clock = clock;
   }
@@ -58,9 +64,12 @@ class CitizenExportController {
             c.contactDetail(), c.communityLocation(), c.vulnerabilityFlags(), c.createdAt()),
         referrals.findByCitizenId(citizenId).stream()
             .map(r -> new ReferralData(r.id(), r.referrerName(), r.referrerRole(), r.reason(), r.needs(),
-                r.receivedAt(), r.acknowledgedAt().orElse(null)))
+                r.dataSources(), r.benefitType().orElse(null), r.benefitStartDate().orElse(null), r.receivedAt(),
+                r.acknowledgedAt().orElse(null)))
             .toList(),
         consents.ofCitizen(citizenId).stream().map(CitizenExportController::consent).toList(),
+        notices.findByCitizenIdOrderByToldAt(citizenId).stream()
+            .map(n -> new ConsentRefusalNoticeData(n.referralId(), n.dataSource(), n.text(), n.toldAt())).toList(),
         cases.findByCitizenId(citizenId).stream().map(CaseView::of).toList());
   }
 

@@ -38,6 +38,9 @@ public class Referral {
   @Column(name = "received_at") private Instant receivedAt;
   @Column(name = "acknowledged_at") private Instant acknowledgedAt;
   @Column(name = "intake_started_at") private Instant intakeStartedAt;
+  @JdbcTypeCode(SqlTypes.ARRAY) @Column(name = "data_sources") private List<String> dataSources = new ArrayList<>();
+  @Column(name = "benefit_type") private String benefitType;
+  @Column(name = "benefit_start_date") private java.time.LocalDate benefitStartDate;
   @Version private long version;
 
   protected Referral() {}
@@ -53,6 +56,26 @@ public class Referral {
     this.needs = new ArrayList<>(needs.stream().map(Enum::name).distinct().toList());
     this.healthReferred = partner.kind().isHealthService();
     this.receivedAt = receivedAt;
+  }
+
+  /** What the intake needs beyond the referral itself: the data sources to check consent for, and the benefit. */
+  Referral withIntakeDetails(List<String> dataSources, String benefitType, java.time.LocalDate benefitStartDate) {
+    this.dataSources = new ArrayList<>(dataSources);
+    this.benefitType = benefitType;
+    this.benefitStartDate = benefitStartDate;
+    return this;
+  }
+
+  public List<String> dataSources() {
+    return List.copyOf(dataSources);
+  }
+
+  public Optional<String> benefitType() {
+    return Optional.ofNullable(benefitType);
+  }
+
+  public Optional<java.time.LocalDate> benefitStartDate() {
+    return Optional.ofNullable(benefitStartDate);
   }
 
   /** Acknowledges the referral; a second acknowledgement keeps the first one's time. */

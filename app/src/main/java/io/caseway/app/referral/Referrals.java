@@ -77,8 +77,11 @@ public class Referrals implements ReferralAcknowledgement {
         .orElseGet(() -> citizens.save(new Citizen(c.personIdentifier().strip(), c.fullName().strip(),
             c.preferredLanguage(), c.contactChannel(), c.contactDetail(), c.communityLocation(),
             c.vulnerabilityFlags() == null ? List.of() : c.vulnerabilityFlags(), now)));
+    ReferralRequest.Benefit benefit = request.benefit();
     Referral referral = referrals.save(new Referral(citizen.id(), partner, request.referrer().name().strip(),
-        request.referrer().role(), request.reason().strip(), request.needsOrEmpty(), now));
+        request.referrer().role(), request.reason().strip(), request.needsOrEmpty(), now)
+        .withIntakeDetails(request.dataSourcesOrEmpty(), benefit == null ? null : benefit.benefitType().strip(),
+            benefit == null ? null : benefit.startDate()));
     consents.recordForReferral(citizen.id(), referral.id(), request.consentsOrEmpty().stream()
         .map(g -> new Consents.Given(g.dataCategory(), g.source(), g.purpose(), g.expiresAt())).toList());
     keys.save(new IdempotencyKey(partner.id(), idempotencyKey, hash, referral.id(), now));

@@ -50,7 +50,8 @@ class CaseChangeIntegrationTest {
         Instant.now())).id();
     var submitted = referrals.submit("k", new ReferralRequest(partner,
         new ReferralRequest.CitizenDetails("0606901234", "Ole Berg", null, ContactChannel.LETTER, null, null, null),
-        new ReferralRequest.Referrer("Nurse Ida", null), "Alcohol treatment finished", List.of(), List.of()));
+        new ReferralRequest.Referrer("Nurse Ida", null), "Alcohol treatment finished", List.of(), List.of(), List.of(),
+        null));
     caseId = UUID.fromString(cases.openCase(submitted.referral().referralId().toString(), "job-directed"));
   }
 

@@ -49,9 +49,10 @@ class CaseRecordsIntegrationTest {
         "district", "Vesterbro", "region", "Hovedstaden"), JsonNode.class);
     var submitted = referrals.submit("k", new ReferralRequest(partner,
         new ReferralRequest.CitizenDetails("0707901234", "Mette", "da", ContactChannel.PHONE, null, null, null),
-        new ReferralRequest.Referrer("Dr. Jensen", "GP"), "Back pain", List.of(), List.of()));
+        new ReferralRequest.Referrer("Dr. Jensen", "GP"), "Back pain", List.of(), List.of(), List.of(), null));
     caseId = UUID.fromString(cases.openCase(submitted.referral().referralId().toString(), "job-directed"));
-    assignments.assign(caseId.toString());
+    var anna = assignments.propose(caseId.toString(), "job-directed").orElseThrow();
+    assertThat(assignments.take(caseId.toString(), anna.caseworkerId())).isTrue();
   }
 
   private ResponseEntity<JsonNode> send(HttpMethod method, String path, String ifMatch, Object body) {

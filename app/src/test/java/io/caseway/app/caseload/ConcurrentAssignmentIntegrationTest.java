@@ -5,7 +5,6 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.camunda.client.CamundaClient;
-import io.camunda.client.api.search.enums.ProcessInstanceState;
 import io.camunda.process.test.api.CamundaSpringProcessTest;
 import io.caseway.app.IntegrationTestSupport;
 import java.time.Duration;
@@ -27,7 +26,10 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-/** 50 referrals at once against coaches with caps: no coach goes over their cap; the rest wait. */
+/**
+ * 50 referrals at once against coaches with caps: no coach goes over their cap; the rest wait, and a
+ * new coach's places go to those who waited longest.
+ */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @CamundaSpringProcessTest
 class ConcurrentAssignmentIntegrationTest {
@@ -77,9 +79,12 @@ class ConcurrentAssignmentIntegrationTest {
     }
     pool.shutdown();
 
-    await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(camunda.newProcessInstanceSearchRequest()
-        .filter(f -> f.processDefinitionId("referral-intake").state(ProcessInstanceState.COMPLETED))
-        .page(p -> p.limit(100)).send().join().items()).hasSize(50));
+    // every intake ends up either at the first conversation with its coach, or on the waiting list
+    await().atMost(Duration.ofSeconds(90)).untilAsserted(() -> {
+      assertThat(camunda.newUserTaskSearchRequest().filter(f -> f.elementId("UserTask_FirstConversation"))
+          .page(p -> p.limit(100)).send().join().items()).hasSize(20);
+      assertThat(support.count("waiting_list_entry")).isEqualTo(30);
+    });
 
     Map<UUID, Integer> active = new java.util.HashMap<>();
     jdbc.query("select caseworker_id, count(*) from case_file where status = 'ACTIVE' group by caseworker_id",
@@ -93,5 +98,13 @@ class ConcurrentAssignmentIntegrationTest {
     assertThat(support.count("waiting_list_entry")).isEqualTo(30);
     assertThat(jdbc.queryForList("select active_count from caseload where track = 'INTERDISCIPLINARY_UNIT'"
         + " and caseworker_id in (?, ?)", Integer.class, anna, ben)).containsOnly(10);
+
+    // a new qualified coach with five places: the five cases that waited longest get her
+    UUID dora = caseworker("dora@caseway.test", true, 5);
+    await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+      assertThat(support.count("waiting_list_entry")).isEqualTo(25);
+      assertThat(jdbc.queryForObject("select count(*) from case_file where caseworker_id = ?", Integer.class, dora))
+          .isEqualTo(5);
+    });
   }
 }

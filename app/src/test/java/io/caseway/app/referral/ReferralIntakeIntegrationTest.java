@@ -7,6 +7,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.camunda.process.test.api.CamundaSpringProcessTest;
 import io.camunda.process.test.api.assertions.ProcessInstanceSelectors;
 import io.caseway.app.IntegrationTestSupport;
+import io.camunda.process.test.api.assertions.UserTaskSelectors;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -24,12 +28,15 @@ import org.springframework.http.ResponseEntity;
 
 /**
  * A health partner's referral over HTTP starts referral-intake on the engine (the real workers,
- * the real triage decision, PostgreSQL) and ends as a case assigned to an eligible coach.
+ * the real decisions, PostgreSQL): its consent gate, a case assigned to an eligible coach, the first
+ * conversation, and the clarification guarantee counting from the benefit start.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @CamundaSpringProcessTest
 class ReferralIntakeIntegrationTest {
   @Autowired TestRestTemplate http;
+  @Autowired io.camunda.client.CamundaClient camunda;
+  @Autowired io.camunda.process.test.api.CamundaProcessTestContext processTestContext;
   @Autowired IntegrationTestSupport support;
   UUID partner;
 
@@ -70,33 +77,55 @@ class ReferralIntakeIntegrationTest {
   }
 
   @Test
-  void aReferralWithHealthNeedsEndsAsACaseWithASocialWorkQualifiedCoach() {
+  void aHealthReferralPassesTheConsentGateReachesAQualifiedCoachAndStartsTheClarificationClockFromTheBenefitStart() {
     caseworker("no-education@caseway.test", false, 20);
     UUID qualified = caseworker("social-worker@caseway.test", true, 20);
+    LocalDate benefitStart = LocalDate.now(ZoneOffset.UTC).minusMonths(4);
+    Map<String, Object> body = new HashMap<>(referral(partner, "0101901234", List.of("HEALTH", "DEBT")));
+    body.put("dataSources", List.of("Nørrebro GP practice", "Rigshospitalet"));
+    body.put("benefit", Map.of("benefitType", "cash-benefit", "startDate", benefitStart.toString()));
 
-    ResponseEntity<JsonNode> response = refer("key-1", referral(partner, "0101901234", List.of("HEALTH", "DEBT")));
+    ResponseEntity<JsonNode> response = refer("key-1", body);
 
     assertThat(response.getStatusCode()).isEqualTo(HttpStatus.CREATED);
     assertThat(response.getHeaders().getFirst("Idempotent-Replayed")).isEqualTo("false");
     String referralId = response.getBody().get("referralId").asText();
-    assertThat(ProcessInstanceSelectors.byProcessId("referral-intake"))
-        .isCompleted()
-        .hasCompletedElements("EndEvent_CaseAssigned")
-        .hasVariable("track", "interdisciplinary-unit")
-        .hasVariable("caseworkerId", qualified.toString());
-
     UUID citizen = UUID.fromString(response.getBody().get("citizenId").asText());
+    var intake = ProcessInstanceSelectors.byProcessId("referral-intake");
+    // the GP consent came with the referral; the hospital has none, so the citizen is asked, and says no
+    assertThat(intake).hasActiveElements("UserTask_AskForConsent");
+    processTestContext.completeUserTask(UserTaskSelectors.byElementId("UserTask_AskForConsent"),
+        Map.of("consentStatus", "refused"));
+
+    assertThat(intake)
+        .hasActiveElements("UserTask_FirstConversation")
+        .hasVariable("track", "interdisciplinary-unit")
+        .hasVariable("caseworkerId", qualified.toString())
+        .hasVariable("permittedDataSources", List.of("Nørrebro GP practice"));
+    assertThat(UserTaskSelectors.byElementId("UserTask_FirstConversation")).hasAssignee(qualified.toString());
     JsonNode export = http.getForObject("/api/citizens/" + citizen + "/export", JsonNode.class);
     JsonNode theCase = export.get("cases").get(0);
     assertThat(theCase.get("referralId").asText()).isEqualTo(referralId);
     assertThat(theCase.get("status").asText()).isEqualTo("ACTIVE");
     assertThat(theCase.get("track").asText()).isEqualTo("INTERDISCIPLINARY_UNIT");
     assertThat(theCase.get("caseworkerId").asText()).isEqualTo(qualified.toString());
+    assertThat(theCase.get("benefitStartDate").asText()).isEqualTo(benefitStart.toString());
+    assertThat(theCase.get("clarificationDeadline").asText()).isEqualTo(benefitStart.plusMonths(12).toString());
     assertThat(export.get("consents").get(0).get("caseId").asText()).isEqualTo(theCase.get("caseId").asText());
     assertThat(export.get("referrals").get(0).get("acknowledgedAt").isNull()).isFalse();
-
+    assertThat(export.get("consentRefusalNotices").get(0).get("dataSource").asText()).isEqualTo("Rigshospitalet");
+    assertThat(export.get("consentRefusalNotices").get(0).get("text").asText())
+        .contains("Your benefit is not affected").doesNotContainIgnoringCase("sanction");
     JsonNode load = http.getForObject("/api/caseworkers/" + qualified, JsonNode.class).get("caseload");
     assertThat(load.findValues("activeCount").stream().mapToInt(JsonNode::asInt).sum()).isEqualTo(1);
+
+    processTestContext.completeUserTask(UserTaskSelectors.byElementId("UserTask_FirstConversation"),
+        Map.of("conversationHeldAt", LocalDate.now(ZoneOffset.UTC).toString(), "conversationSummary", "Met at the library",
+            "agreedNextStep", "Roundtable with the GP"));
+    assertThat(ProcessInstanceSelectors.byProcessId("clarification-guarantee"))
+        .isActive()
+        .hasVariable("benefitStartDate", benefitStart.toString())
+        .hasVariable("clarificationDeadline", "P12M");
   }
 
   @Test
@@ -110,7 +139,9 @@ class ReferralIntakeIntegrationTest {
     assertThat(again.getStatusCode()).isEqualTo(HttpStatus.CREATED);
     assertThat(again.getHeaders().getFirst("Idempotent-Replayed")).isEqualTo("true");
     assertThat(again.getBody().get("referralId")).isEqualTo(first.getBody().get("referralId"));
-    assertThat(ProcessInstanceSelectors.byProcessId("referral-intake")).isCompleted();
+    assertThat(ProcessInstanceSelectors.byProcessId("referral-intake")).hasActiveElements("UserTask_FirstConversation");
+    assertThat(camunda.newProcessInstanceSearchRequest().filter(f -> f.processDefinitionId("referral-intake"))
+        .send().join().items()).hasSize(1);
     assertThat(support.count("referral")).isEqualTo(1);
     assertThat(support.count("case_file")).isEqualTo(1);
   }
