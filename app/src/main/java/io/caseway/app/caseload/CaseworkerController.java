@@ -34,8 +34,10 @@ class CaseworkerController {
   record WaitingView(UUID caseId, Track track, boolean needsSocialWorkEducation, Instant waitingSince) {}
 
   private final Caseworkers caseworkers;
+  private final io.caseway.app.security.CurrentUser currentUser;
 
-  CaseworkerController(Caseworkers caseworkers) {
+  CaseworkerController(Caseworkers caseworkers, io.caseway.app.security.CurrentUser currentUser) {
+    this.currentUser = currentUser;
     this.caseworkers = caseworkers;
   }
 
@@ -48,6 +50,10 @@ class CaseworkerController {
 
   @GetMapping("/api/caseworkers/{caseworkerId}")
   Caseworkers.CaseworkerView get(@PathVariable UUID caseworkerId) {
+    var me = currentUser.require();
+    if (me.role() != io.caseway.app.security.Role.MANAGER && !caseworkerId.equals(me.caseworkerId())) {
+      throw new io.caseway.app.security.AccessDeniedProblem("A caseworker sees their own caseload only");
+    }
     return caseworkers.get(caseworkerId);
   }
 

@@ -37,6 +37,13 @@ public class Consents {
     consents.findByReferralId(referralId).forEach(c -> c.attachToCase(caseId));
   }
 
+  /** Whose consent this is. */
+  @Transactional(readOnly = true)
+  public UUID citizenOf(UUID consentId) {
+    return consents.findById(consentId).map(Consent::citizenId)
+        .orElseThrow(() -> ProblemException.notFound("No consent with id " + consentId));
+  }
+
   public Consent withdraw(UUID consentId) {
     Consent consent = consents.findById(consentId)
         .orElseThrow(() -> ProblemException.notFound("No consent with id " + consentId));

@@ -43,9 +43,14 @@ class CitizenExportController {
   private final io.caseway.app.referral.ConsentRefusalNoticeRepository notices;
   private final CaseFileRepository cases;
   private final Clock clock;
+  private final io.caseway.app.security.CurrentUser currentUser;
+  private final io.caseway.app.audit.AuditLog audit;
 
   CitizenExportController(CitizenRepository citizens, ReferralRepository referrals, Consents consents,
-      io.caseway.app.referral.ConsentRefusalNoticeRepository notices, CaseFileRepository cases, Clock clock) {
+      io.caseway.app.referral.ConsentRefusalNoticeRepository notices, CaseFileRepository cases, Clock clock,
+      io.caseway.app.security.CurrentUser currentUser, io.caseway.app.audit.AuditLog audit) {
+    this.currentUser = currentUser;
+    this.audit = audit;
     this.citizens = citizens;
     this.referrals = referrals;
     this.consents = consents;
@@ -57,6 +62,13 @@ class CitizenExportController {
   @GetMapping("/api/citizens/{citizenId}/export")
   @Transactional(readOnly = true)
   public Export export(@PathVariable UUID citizenId) {
+    var me = currentUser.require();
+    boolean own = citizenId.equals(me.citizenId());
+    audit.record(me, io.caseway.app.audit.AuditLog.Action.EXPORT, "citizen", citizenId, citizenId,
+        io.caseway.app.security.Purpose.or("the citizen's copy of their data"), own);
+    if (!own) {
+      throw new io.caseway.app.security.AccessDeniedProblem("A citizen can export their own data only");
+    }
     Citizen c = citizens.findById(citizenId)
         .orElseThrow(() -> ProblemException.notFound("No citizen with id " + citizenId));
     return new Export(clock.instant(),

@@ -30,27 +30,34 @@ class JournalController {
   }
 
   private final JournalNoteRepository notes;
-  private final CaseFiles cases;
+  private final io.caseway.app.casefile.CaseAccess access;
+  private final io.caseway.app.security.CurrentUser currentUser;
   private final Clock clock;
 
-  JournalController(JournalNoteRepository notes, CaseFiles cases, Clock clock) {
+  JournalController(JournalNoteRepository notes, io.caseway.app.casefile.CaseAccess access,
+      io.caseway.app.security.CurrentUser currentUser, Clock clock) {
     this.notes = notes;
-    this.cases = cases;
+    this.access = access;
+    this.currentUser = currentUser;
     this.clock = clock;
   }
 
   @PostMapping("/api/cases/{caseId}/journal-notes")
-  @Transactional
   public ResponseEntity<NoteView> write(@PathVariable UUID caseId, @Valid @RequestBody NoteRequest r) {
-    cases.get(caseId);
+    access.require(caseId, io.caseway.app.casefile.CaseAccess.Need.CHANGE, io.caseway.app.audit.AuditLog.Action.WRITE,
+        "journal-note", null, io.caseway.app.security.Purpose.or("write a journal note"));
     JournalNote n = notes.save(new JournalNote(caseId, r.author().strip(), clock.instant(), r.body(), r.confidential()));
     return ResponseEntity.created(URI.create("/api/cases/" + caseId + "/journal-notes/" + n.id())).body(NoteView.of(n));
   }
 
   @GetMapping("/api/cases/{caseId}/journal-notes")
-  @Transactional(readOnly = true)
   public List<NoteView> read(@PathVariable UUID caseId) {
-    cases.get(caseId);
-    return notes.findByCaseIdOrderByWrittenAtDesc(caseId).stream().map(NoteView::of).toList();
+    // journal notes are casework, which may touch health: not for managers
+    var c = access.require(caseId, io.caseway.app.casefile.CaseAccess.Need.HEALTH, io.caseway.app.audit.AuditLog.Action.READ,
+        "journal", caseId, io.caseway.app.security.Purpose.or("read the journal"));
+    // confidential notes only for those who may see them (the caseworker, those it is shared with, the citizen)
+    boolean confidential = access.allows(currentUser.require(), c, io.caseway.app.casefile.CaseAccess.Need.CONFIDENTIAL);
+    return notes.findByCaseIdOrderByWrittenAtDesc(caseId).stream().filter(n -> confidential || !n.confidential())
+        .map(NoteView::of).toList();
   }
 }

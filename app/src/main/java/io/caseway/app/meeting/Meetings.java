@@ -63,6 +63,13 @@ public class Meetings {
     }
   }
 
+  /** The case a meeting belongs to, for the access check before anything is read or changed. */
+  @org.springframework.transaction.annotation.Transactional(readOnly = true)
+  public UUID caseOfMeeting(UUID meetingId) {
+    return meetings.findById(meetingId).map(RoundtableMeeting::caseId)
+        .orElseThrow(() -> io.caseway.app.shared.Problems.ProblemException.notFound("No meeting with id " + meetingId));
+  }
+
   @Transactional(readOnly = true)
   public List<RoundtableMeeting> ofCase(UUID caseId) {
     cases.get(caseId);

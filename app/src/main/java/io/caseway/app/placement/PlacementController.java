@@ -56,9 +56,11 @@ class PlacementController {
   }
 
   private final Placements placements;
+  private final io.caseway.app.casefile.CaseAccess access;
 
-  PlacementController(Placements placements) {
+  PlacementController(Placements placements, io.caseway.app.casefile.CaseAccess access) {
     this.placements = placements;
+    this.access = access;
   }
 
   @PostMapping("/api/employers")
@@ -82,6 +84,7 @@ class PlacementController {
 
   @PostMapping("/api/cases/{caseId}/placements")
   ResponseEntity<PlacementView> start(@PathVariable UUID caseId, @Valid @RequestBody PlacementRequest r) {
+    access.require(caseId, io.caseway.app.casefile.CaseAccess.Need.CHANGE, io.caseway.app.audit.AuditLog.Action.WRITE, "placement", caseId, io.caseway.app.security.Purpose.or("start a placement"));
     Placement p = placements.start(caseId, r.employerId(), r.vacancyId(), r.kind(), r.hoursPerWeek(), r.startedOn());
     return ResponseEntity.created(URI.create("/api/placements/" + p.id())).eTag(ETags.of(p.version()))
         .body(PlacementView.of(p));
@@ -89,12 +92,15 @@ class PlacementController {
 
   @GetMapping("/api/cases/{caseId}/placements")
   List<PlacementView> ofCase(@PathVariable UUID caseId) {
+    access.require(caseId, io.caseway.app.casefile.CaseAccess.Need.READ, io.caseway.app.audit.AuditLog.Action.READ, "placement", caseId, io.caseway.app.security.Purpose.or("read the placements"));
     return placements.ofCase(caseId).stream().map(PlacementView::of).toList();
   }
 
   @PostMapping("/api/placements/{placementId}/checks")
   ResponseEntity<PlacementView> check(@PathVariable UUID placementId, @RequestHeader("If-Match") String ifMatch,
       @Valid @RequestBody CheckRequest r) {
+    access.require(placements.caseOfPlacement(placementId), io.caseway.app.casefile.CaseAccess.Need.CHANGE, io.caseway.app.audit.AuditLog.Action.WRITE, "placement", placementId,
+        io.caseway.app.security.Purpose.or("record a follow-up"));
     Placement p = placements.recordCheck(placementId, ETags.version(ifMatch), r.weeks(), r.sustained());
     return ResponseEntity.ok().eTag(ETags.of(p.version())).body(PlacementView.of(p));
   }
@@ -102,6 +108,8 @@ class PlacementController {
   @PostMapping("/api/placements/{placementId}/end")
   ResponseEntity<PlacementView> end(@PathVariable UUID placementId, @RequestHeader("If-Match") String ifMatch,
       @Valid @RequestBody EndRequest r) {
+    access.require(placements.caseOfPlacement(placementId), io.caseway.app.casefile.CaseAccess.Need.CHANGE, io.caseway.app.audit.AuditLog.Action.WRITE, "placement", placementId,
+        io.caseway.app.security.Purpose.or("end a placement"));
     Placement p = placements.end(placementId, ETags.version(ifMatch), r.endedOn(), r.reason());
     return ResponseEntity.ok().eTag(ETags.of(p.version())).body(PlacementView.of(p));
   }

@@ -87,6 +87,13 @@ public class Placements {
     return change(placementId, version, x -> x.end(on, reason));
   }
 
+  /** The case a placement belongs to, for the access check before anything is changed. */
+  @org.springframework.transaction.annotation.Transactional(readOnly = true)
+  public UUID caseOfPlacement(UUID placementId) {
+    return placements.findById(placementId).map(Placement::caseId).orElseThrow(
+        () -> io.caseway.app.shared.Problems.ProblemException.notFound("No placement with id " + placementId));
+  }
+
   @Transactional(readOnly = true)
   public List<Placement> ofCase(UUID caseId) {
     cases.get(caseId);

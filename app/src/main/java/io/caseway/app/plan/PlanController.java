@@ -35,13 +35,16 @@ class PlanController {
   }
 
   private final Plans plans;
+  private final io.caseway.app.casefile.CaseAccess access;
 
-  PlanController(Plans plans) {
+  PlanController(Plans plans, io.caseway.app.casefile.CaseAccess access) {
     this.plans = plans;
+    this.access = access;
   }
 
   @PostMapping("/api/cases/{caseId}/plans")
   ResponseEntity<PlanView> draft(@PathVariable UUID caseId, @Valid @RequestBody PlanRequest r) {
+    access.require(caseId, io.caseway.app.casefile.CaseAccess.Need.CHANGE, io.caseway.app.audit.AuditLog.Action.WRITE, "plan", caseId, io.caseway.app.security.Purpose.or("draft a plan"));
     Plan p = plans.draft(caseId, r.type(), r.items().stream()
         .map(i -> new PlanItem(i.kind(), i.description().strip(), i.dueDate())).toList());
     return ResponseEntity.created(URI.create("/api/plans/" + p.id())).eTag(ETags.of(p.version())).body(PlanView.of(p));
@@ -49,11 +52,13 @@ class PlanController {
 
   @GetMapping("/api/cases/{caseId}/plans")
   List<PlanView> ofCase(@PathVariable UUID caseId) {
+    access.require(caseId, io.caseway.app.casefile.CaseAccess.Need.READ, io.caseway.app.audit.AuditLog.Action.READ, "plan", caseId, io.caseway.app.security.Purpose.or("read the plans"));
     return plans.ofCase(caseId).stream().map(PlanView::of).toList();
   }
 
   @PostMapping("/api/plans/{planId}/activation")
   ResponseEntity<PlanView> activate(@PathVariable UUID planId, @RequestHeader("If-Match") String ifMatch) {
+    access.require(plans.caseOfPlan(planId), io.caseway.app.casefile.CaseAccess.Need.CHANGE, io.caseway.app.audit.AuditLog.Action.WRITE, "plan", planId, io.caseway.app.security.Purpose.or("put a plan in force"));
     Plan p = plans.activate(planId, ETags.version(ifMatch));
     return ResponseEntity.ok().eTag(ETags.of(p.version())).body(PlanView.of(p));
   }

@@ -49,6 +49,13 @@ public class Plans {
     return plan;
   }
 
+  /** The case a plan belongs to, for the access check before anything is changed. */
+  @org.springframework.transaction.annotation.Transactional(readOnly = true)
+  public UUID caseOfPlan(UUID planId) {
+    return plans.findById(planId).map(Plan::caseId)
+        .orElseThrow(() -> io.caseway.app.shared.Problems.ProblemException.notFound("No plan with id " + planId));
+  }
+
   @Transactional(readOnly = true)
   public List<Plan> ofCase(UUID caseId) {
     cases.get(caseId);

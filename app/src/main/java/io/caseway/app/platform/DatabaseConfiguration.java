@@ -28,6 +28,7 @@ class DatabaseConfiguration {
   private static final Logger LOG = LoggerFactory.getLogger(DatabaseConfiguration.class);
 
   @Bean(destroyMethod = "close")
+  @org.springframework.boot.context.properties.ConfigurationProperties("spring.datasource.hikari") // pool size etc.
   DataSource dataSource(DataSourceProperties properties,
       @Value("${caseway.database.embedded-fallback:false}") boolean embeddedFallback,
       @Value("${caseway.database.embedded-directory:data/postgres}") Path embeddedDirectory,

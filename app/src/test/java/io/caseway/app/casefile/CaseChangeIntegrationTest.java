@@ -35,7 +35,8 @@ import io.camunda.process.test.api.CamundaSpringProcessTest;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @CamundaSpringProcessTest
 class CaseChangeIntegrationTest {
-  @Autowired TestRestTemplate http;
+  @Autowired io.caseway.app.IntegrationTestSupport support;
+  TestRestTemplate http;
   @Autowired JdbcTemplate jdbc;
   @Autowired Referrals referrals;
   @Autowired CaseFiles cases;
@@ -53,6 +54,7 @@ class CaseChangeIntegrationTest {
         new ReferralRequest.Referrer("Nurse Ida", null), "Alcohol treatment finished", List.of(), List.of(), List.of(),
         null));
     caseId = UUID.fromString(cases.openCase(submitted.referral().referralId().toString(), "job-directed"));
+    http = support.as(support.manager()); // nobody is the case's caseworker yet: it is the managers' to look after
   }
 
   private ResponseEntity<JsonNode> put(String path, String ifMatch, Object body) {

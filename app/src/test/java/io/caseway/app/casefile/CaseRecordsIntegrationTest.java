@@ -34,7 +34,7 @@ import org.springframework.http.ResponseEntity;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @CamundaSpringProcessTest
 class CaseRecordsIntegrationTest {
-  @Autowired TestRestTemplate http;
+  TestRestTemplate http;
   @Autowired IntegrationTestSupport support;
   @Autowired Referrals referrals;
   @Autowired CaseFiles cases;
@@ -45,7 +45,7 @@ class CaseRecordsIntegrationTest {
   void assignedCase() {
     support.emptyCaseFile(); // no journey: this test opens and assigns the case itself
     UUID partner = support.gpPractice();
-    http.postForObject("/api/caseworkers", Map.of("name", "Anna", "email", "anna@x.dk", "socialWorkQualified", true,
+    support.as(support.manager()).postForObject("/api/caseworkers", Map.of("name", "Anna", "email", "anna@x.dk", "socialWorkQualified", true,
         "district", "Vesterbro", "region", "Hovedstaden"), JsonNode.class);
     var submitted = referrals.submit("k", new ReferralRequest(partner,
         new ReferralRequest.CitizenDetails("0707901234", "Mette", "da", ContactChannel.PHONE, null, null, null),
@@ -53,6 +53,7 @@ class CaseRecordsIntegrationTest {
     caseId = UUID.fromString(cases.openCase(submitted.referral().referralId().toString(), "job-directed"));
     var anna = assignments.propose(caseId.toString(), "job-directed").orElseThrow();
     assertThat(assignments.take(caseId.toString(), anna.caseworkerId())).isTrue();
+    http = support.as(support.coach(UUID.fromString(anna.caseworkerId()), true)); // Anna, the case's caseworker
   }
 
   private ResponseEntity<JsonNode> send(HttpMethod method, String path, String ifMatch, Object body) {
@@ -138,7 +139,7 @@ class CaseRecordsIntegrationTest {
         Map.of("weeks", 13, "sustained", true));
     assertThat(checked.getBody().get("sustained13Weeks").asBoolean()).isTrue();
 
-    JsonNode outcomes = http.getForObject("/api/outcomes?from=" + started.minusDays(1) + "&to="
+    JsonNode outcomes = support.as(support.manager()).getForObject("/api/outcomes?from=" + started.minusDays(1) + "&to="
         + LocalDate.now().plusDays(1), JsonNode.class);
     assertThat(outcomes.findValuesAsText("kind")).containsExactly("INTO_WORK", "SUSTAINED_13_WEEKS");
     assertThat(outcomes.findValuesAsText("district")).containsOnly("Vesterbro");

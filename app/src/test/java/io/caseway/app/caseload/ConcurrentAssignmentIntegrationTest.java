@@ -46,7 +46,7 @@ class ConcurrentAssignmentIntegrationTest {
   }
 
   private UUID caseworker(String email, boolean socialWork, int cap) {
-    JsonNode created = http.postForObject("/api/caseworkers", Map.of("name", email, "email", email,
+    JsonNode created = support.as(support.manager()).postForObject("/api/caseworkers", Map.of("name", email, "email", email,
         "socialWorkQualified", socialWork, "district", "Vesterbro", "region", "Hovedstaden",
         "caps", Map.of("INTERDISCIPLINARY_UNIT", cap, "JOB_DIRECTED", cap)), JsonNode.class);
     return UUID.fromString(created.get("caseworkerId").asText());
@@ -70,7 +70,7 @@ class ConcurrentAssignmentIntegrationTest {
             "citizen", Map.of("personIdentifier", person, "fullName", "Citizen " + person, "contactChannel", "EMAIL"),
             "referrer", Map.of("name", "Dr. Holm"), "reason", "Depression, out of work for a year",
             "needs", List.of("MENTAL_HEALTH"));
-        return (HttpStatus) http.postForEntity("/api/referrals", new HttpEntity<>(body, headers), JsonNode.class)
+        return (HttpStatus) support.as(IntegrationTestSupport.GP).postForEntity("/api/referrals", new HttpEntity<>(body, headers), JsonNode.class)
             .getStatusCode();
       }));
     }

@@ -4,7 +4,6 @@ import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.Mockito.verifyNoInteractions;
 import static org.mockito.Mockito.when;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
@@ -22,9 +21,27 @@ import org.springframework.test.web.servlet.MockMvc;
 
 /** The referral API's answers to bad input, without a database: each names what was wrong and where. */
 @WebMvcTest(ReferralController.class)
+@org.springframework.context.annotation.Import(io.caseway.app.security.SecurityConfiguration.class)
 class ReferralControllerWebTest {
+  static final UUID PARTNER = UUID.fromString("8a1f7d0e-3f4e-4b4e-9f7a-111111111111");
   @Autowired MockMvc mvc;
   @MockitoBean Referrals referrals;
+  @MockitoBean io.caseway.app.security.CurrentUser currentUser;
+  @MockitoBean io.caseway.app.audit.AuditLog audit;
+  @MockitoBean ReferralRateLimit rateLimit;
+
+  @org.junit.jupiter.api.BeforeEach
+  void signedInAsThePartner() {
+    when(currentUser.require()).thenReturn(new io.caseway.app.security.CasewayUser("gp",
+        io.caseway.app.security.Role.HEALTH_PARTNER, "GP", null, PARTNER, null));
+  }
+
+  /** The partner's API client, signed in. */
+  private static org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder post(String path) {
+    return org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post(path)
+        .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user("gp")
+            .roles("HEALTH_PARTNER"));
+  }
 
   private static final String VALID = """
       {"partnerOrganisationId": "8a1f7d0e-3f4e-4b4e-9f7a-111111111111",

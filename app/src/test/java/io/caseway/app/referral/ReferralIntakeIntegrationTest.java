@@ -52,7 +52,8 @@ class ReferralIntakeIntegrationTest {
     if (key != null) {
       headers.set("Idempotency-Key", key);
     }
-    return http.exchange("/api/referrals", HttpMethod.POST, new HttpEntity<>(body, headers), JsonNode.class);
+    return support.as(IntegrationTestSupport.GP).exchange("/api/referrals", HttpMethod.POST,
+        new HttpEntity<>(body, headers), JsonNode.class);
   }
 
   static Map<String, Object> referral(UUID partner, String person, List<String> needs) {
@@ -69,7 +70,7 @@ class ReferralIntakeIntegrationTest {
   }
 
   private UUID caseworker(String email, boolean socialWork, int interdisciplinaryCap) {
-    ResponseEntity<JsonNode> created = http.postForEntity("/api/caseworkers", Map.of("name", email, "email", email,
+    ResponseEntity<JsonNode> created = support.as(support.manager()).postForEntity("/api/caseworkers", Map.of("name", email, "email", email,
         "socialWorkQualified", socialWork, "district", "Nørrebro", "region", "Hovedstaden",
         "caps", Map.of("INTERDISCIPLINARY_UNIT", interdisciplinaryCap, "JOB_DIRECTED", 30)), JsonNode.class);
     assertThat(created.getStatusCode()).isEqualTo(HttpStatus.CREATED);
@@ -103,7 +104,8 @@ class ReferralIntakeIntegrationTest {
         .hasVariable("caseworkerId", qualified.toString())
         .hasVariable("permittedDataSources", List.of("Nørrebro GP practice"));
     assertThat(UserTaskSelectors.byElementId("UserTask_FirstConversation")).hasAssignee(qualified.toString());
-    JsonNode export = http.getForObject("/api/citizens/" + citizen + "/export", JsonNode.class);
+    JsonNode export = support.as(support.citizen(citizen)).getForObject("/api/citizens/" + citizen + "/export",
+        JsonNode.class);
     JsonNode theCase = export.get("cases").get(0);
     assertThat(theCase.get("referralId").asText()).isEqualTo(referralId);
     assertThat(theCase.get("status").asText()).isEqualTo("ACTIVE");
@@ -116,7 +118,8 @@ class ReferralIntakeIntegrationTest {
     assertThat(export.get("consentRefusalNotices").get(0).get("dataSource").asText()).isEqualTo("Rigshospitalet");
     assertThat(export.get("consentRefusalNotices").get(0).get("text").asText())
         .contains("Your benefit is not affected").doesNotContainIgnoringCase("sanction");
-    JsonNode load = http.getForObject("/api/caseworkers/" + qualified, JsonNode.class).get("caseload");
+    JsonNode load = support.as(support.manager()).getForObject("/api/caseworkers/" + qualified, JsonNode.class)
+        .get("caseload");
     assertThat(load.findValues("activeCount").stream().mapToInt(JsonNode::asInt).sum()).isEqualTo(1);
 
     processTestContext.completeUserTask(UserTaskSelectors.byElementId("UserTask_FirstConversation"),
@@ -171,9 +174,11 @@ class ReferralIntakeIntegrationTest {
         .containsExactly("citizen.personIdentifier", "reason");
     assertThat(refer(null, referral(partner, "0505901234", List.of())).getBody().get("detail").asText())
         .contains("Idempotency-Key");
-    Map<String, Object> unknownPartner = new java.util.HashMap<>(referral(UUID.randomUUID(), "0505901234", List.of()));
-    assertThat(refer("key-4", unknownPartner).getBody().get("errors").findValuesAsText("field"))
-        .containsExactly("partnerOrganisationId");
+    // a partner client refers for its own organisation only
+    Map<String, Object> otherPartner = new java.util.HashMap<>(referral(UUID.randomUUID(), "0505901234", List.of()));
+    ResponseEntity<JsonNode> forOther = refer("key-4", otherPartner);
+    assertThat(forOther.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+    assertThat(forOther.getBody().get("detail").asText()).contains("your own organisation");
     assertThat(support.count("referral") + support.count("citizen") + support.count("consent")).isZero();
   }
 }
