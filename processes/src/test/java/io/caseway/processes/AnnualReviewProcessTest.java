@@ -97,13 +97,12 @@ class AnnualReviewProcessTest {
 
     holdReview(due, "flex-job");
 
-    assertThat(reviews).isCompleted()
+    OutcomeEvents.assertRecorded(assertThat(reviews), "ServiceTask_RecordLastingSolution", "lasting-solution",
+            "case-1", due)
+        .isCompleted()
         .hasCompletedElementsInOrder("UserTask_HoldAnnualReview", "ServiceTask_UpdatePlan",
             "Gateway_LastingSolutionReached", "EndEvent_ReviewsDone", "ServiceTask_RecordLastingSolution",
             "EndEvent_ReviewsEnded")
-        .hasLocalVariable("ServiceTask_RecordLastingSolution", "outcomeType", "lasting-solution")
-        .hasLocalVariable("ServiceTask_RecordLastingSolution", "caseId", "case-1")
-        .hasLocalVariable("ServiceTask_RecordLastingSolution", "occurredOn", due.toString())
         .hasLocalVariable("ServiceTask_RecordLastingSolution", "lastingSolution", "flex-job");
   }
 

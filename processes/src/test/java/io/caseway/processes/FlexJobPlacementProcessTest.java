@@ -79,17 +79,15 @@ class FlexJobPlacementProcessTest {
     assertThat(byElementId("UserTask_AgreeHours")).isCreated().hasCandidateGroup("caseworkers");
     agreeHours(2);
 
-    assertThat(flexJob).isActive()
+    OutcomeEvents.assertRecorded(assertThat(flexJob), "ServiceTask_RecordIntoWork", "into-work", "case-1", grantDate)
+        .isActive()
         .hasCompletedElementsInOrder("BusinessRuleTask_DecideFlexJobEligibility", "ServiceTask_GrantFlexJob",
             "ServiceTask_MatchVacancies", "UserTask_AgreeHours", "ServiceTask_StartPlacement",
             "ServiceTask_RecordIntoWork")
         .hasActiveElements("SubProcess_FlexJobGrant", "IntermediateCatchEvent_ThirteenWeeksInWork")
         .hasLocalVariable("ServiceTask_StartPlacement", "weeklyHours", 2)
         .hasLocalVariable("ServiceTask_StartPlacement", "vacancyId", "vacancy-7")
-        .hasLocalVariable("ServiceTask_StartPlacement", "placementKind", "flex-job")
-        .hasLocalVariable("ServiceTask_RecordIntoWork", "outcomeType", "into-work")
-        .hasLocalVariable("ServiceTask_RecordIntoWork", "caseId", "case-1")
-        .hasLocalVariable("ServiceTask_RecordIntoWork", "occurredOn", grantDate.toString());
+        .hasLocalVariable("ServiceTask_StartPlacement", "placementKind", "flex-job");
   }
 
   @ParameterizedTest
@@ -138,31 +136,28 @@ class FlexJobPlacementProcessTest {
   void sustainmentAtThirteenAndTwentySixWeeksFromTheStartIsRecordedAsOutcomes() {
     processTestContext.mockJobWorker("record-sustainment").thenComplete(Map.of("jobSustained", true));
     ProcessInstanceEvent flexJob = placedWithTwoHoursAWeek();
-    LocalDate placementStart = grantDate;
 
-    clock.moveJustPastMidnightOf(placementStart.plusWeeks(13), flexJob, "ServiceTask_CheckThirteenWeekSustainment");
-    assertThat(flexJob).hasCompletedElementsInOrder("ServiceTask_CheckThirteenWeekSustainment",
-            "ServiceTask_RecordSustainedThirteenWeeks")
-        .hasLocalVariable("ServiceTask_CheckThirteenWeekSustainment", "milestone", "13-weeks")
-        .hasLocalVariable("ServiceTask_RecordSustainedThirteenWeeks", "outcomeType", "sustained-13-weeks")
-        .hasLocalVariable("ServiceTask_RecordSustainedThirteenWeeks", "caseId", "case-1")
-        .hasLocalVariable("ServiceTask_RecordSustainedThirteenWeeks", "occurredOn",
-            placementStart.plusWeeks(13).toString())
-        .hasActiveElements("IntermediateCatchEvent_TwentySixWeeksInWork");
-
-    clock.moveJustPastMidnightOf(placementStart.plusWeeks(26), flexJob, "ServiceTask_CheckTwentySixWeekSustainment");
-    assertThat(flexJob).hasCompletedElementsInOrder("ServiceTask_CheckTwentySixWeekSustainment",
-            "ServiceTask_RecordSustainedTwentySixWeeks")
-        .hasLocalVariable("ServiceTask_CheckTwentySixWeekSustainment", "milestone", "26-weeks")
-        .hasLocalVariable("ServiceTask_RecordSustainedTwentySixWeeks", "outcomeType", "sustained-26-weeks")
-        .hasLocalVariable("ServiceTask_RecordSustainedTwentySixWeeks", "caseId", "case-1")
-        .hasLocalVariable("ServiceTask_RecordSustainedTwentySixWeeks", "occurredOn",
-            placementStart.plusWeeks(26).toString())
-        .hasActiveElements("IntermediateCatchEvent_FlexJobEnded");
+    sustainedAt(flexJob, 13, "ServiceTask_CheckThirteenWeekSustainment", "ServiceTask_RecordSustainedThirteenWeeks",
+        "IntermediateCatchEvent_TwentySixWeeksInWork");
+    sustainedAt(flexJob, 26, "ServiceTask_CheckTwentySixWeekSustainment", "ServiceTask_RecordSustainedTwentySixWeeks",
+        "IntermediateCatchEvent_FlexJobEnded");
 
     client.newPublishMessageCommand().messageName("flex-job-ended").correlationKey("case-1").send().join();
     assertThat(flexJob).isActive().hasCompletedElement("ServiceTask_MatchVacancies", 2)
         .hasActiveElements("UserTask_AgreeHours");
+  }
+
+  /**
+   * The placement (started on the grant date) is checked the given number of weeks later, not an hour before, with
+   * the milestone as input; it is sustained, so the outcome is recorded and the next element waits.
+   */
+  private void sustainedAt(ProcessInstanceEvent flexJob, int weeks, String check, String record, String next) {
+    LocalDate milestoneDay = grantDate.plusWeeks(weeks);
+    clock.moveJustPastMidnightOf(milestoneDay, flexJob, check);
+    OutcomeEvents.assertRecorded(assertThat(flexJob), record, "sustained-" + weeks + "-weeks", "case-1", milestoneDay)
+        .hasCompletedElementsInOrder(check, record)
+        .hasLocalVariable(check, "milestone", weeks + "-weeks")
+        .hasActiveElements(next);
   }
 
   @Test

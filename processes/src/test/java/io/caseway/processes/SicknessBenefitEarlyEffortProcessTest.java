@@ -41,6 +41,12 @@ class SicknessBenefitEarlyEffortProcessTest {
         Map.of("paymentHistory", List.of(Map.of("from", from.toString(), "to", to.toString()))));
   }
 
+  /** Sickness benefit paid from the sickness start on, for a year. */
+  private ProcessInstanceEvent startPaidThroughout(LocalDate sicknessStartDate) {
+    paymentHistoryIs(sicknessStartDate, sicknessStartDate.plusYears(1));
+    return startEarlyEffort(sicknessStartDate);
+  }
+
   private ProcessInstanceEvent startEarlyEffort(LocalDate sicknessStartDate) {
     return client.newCreateInstanceCommand().bpmnProcessId("sickness-benefit-early-effort").latestVersion()
         .variables(Map.of("caseId", "case-1", "sicknessStartDate", sicknessStartDate.toString(),
@@ -58,8 +64,7 @@ class SicknessBenefitEarlyEffortProcessTest {
   @Test
   void missedFirstConversationAtTheEndOfWeekEightBringsInAManagerAndTheConversationStaysOpen() {
     LocalDate sicknessStart = clock.today().minusWeeks(3);
-    paymentHistoryIs(sicknessStart, sicknessStart.plusYears(1));
-    ProcessInstanceEvent effort = startEarlyEffort(sicknessStart);
+    ProcessInstanceEvent effort = startPaidThroughout(sicknessStart);
     assertThat(effort).isActive().hasActiveElements("UserTask_HoldFirstConversation");
     assertThat(byElementId("UserTask_HoldFirstConversation")).isCreated().hasCandidateGroup("caseworkers")
         .hasDueDate(sicknessStart.plusWeeks(8) + "T00:00:00Z");
@@ -77,8 +82,7 @@ class SicknessBenefitEarlyEffortProcessTest {
   @Test
   void firstConversationInTimeIsFollowedByTheEmployerContactAndNoManager() {
     LocalDate sicknessStart = clock.today().minusWeeks(2);
-    paymentHistoryIs(sicknessStart, sicknessStart.plusYears(1));
-    ProcessInstanceEvent effort = startEarlyEffort(sicknessStart);
+    ProcessInstanceEvent effort = startPaidThroughout(sicknessStart);
 
     holdFirstConversation();
     clock.moveTo(sicknessStart.plusWeeks(8), Duration.ofHours(1));
@@ -127,8 +131,7 @@ class SicknessBenefitEarlyEffortProcessTest {
   void paymentHistoryIsCheckedEveryWeekUntilTheReassessmentIsDueThenTheEarlyEffortEnds() {
     // paid throughout: 146 days after the employer period today, 153 in a week, 160 (over 22 weeks) in two
     LocalDate sicknessStart = clock.today().minusDays(175);
-    paymentHistoryIs(sicknessStart, sicknessStart.plusYears(1));
-    ProcessInstanceEvent effort = startEarlyEffort(sicknessStart);
+    ProcessInstanceEvent effort = startPaidThroughout(sicknessStart);
     holdFirstConversation();
     assertThat(effort).hasCompletedElement("BusinessRuleTask_DecideReassessment", 1)
         .hasActiveElements("IntermediateCatchEvent_NextCheckDue");

@@ -89,13 +89,12 @@ class TryWorkProtectionProcessTest {
 
     clock.moveJustPastMidnightOf(jobStart.plusMonths(6), TRY_WORK, "ServiceTask_RecordLastingSolution");
 
-    assertThat(TRY_WORK).isCompleted()
+    OutcomeEvents.assertRecorded(assertThat(TRY_WORK), "ServiceTask_RecordLastingSolution", "lasting-solution",
+            "case-1", jobStart.plusMonths(6))
+        .isCompleted()
         .hasCompletedElementsInOrder("ServiceTask_SuspendReassessment", "IntermediateCatchEvent_TryWorkPeriodPassed",
             "ServiceTask_RecordLastingSolution", "ServiceTask_CloseCase", "EndEvent_CaseClosed")
         .hasNotActivatedElements("ServiceTask_ResumeCase")
-        .hasLocalVariable("ServiceTask_RecordLastingSolution", "outcomeType", "lasting-solution")
-        .hasLocalVariable("ServiceTask_RecordLastingSolution", "caseId", "case-1")
-        .hasLocalVariable("ServiceTask_RecordLastingSolution", "occurredOn", jobStart.plusMonths(6).toString())
         .hasLocalVariable("ServiceTask_CloseCase", "closingReason", "lasting-solution");
   }
 
