@@ -70,7 +70,9 @@ public final class JourneyCases {
         Map.of("conversationHeldAt", LocalDate.now(ZoneOffset.UTC).toString(), "conversationSummary",
             "Met at the library", "agreedNextStep", "Assess work capacity"));
     assertThat(ProcessInstanceSelectors.byProcessId("clarification-guarantee")).isActive();
-    JsonNode theCase = http.getForObject("/api/citizens/" + citizen + "/export", JsonNode.class).get("cases").get(0);
+    ResponseEntity<JsonNode> cases = http.getForEntity("/api/cases?citizenId=" + citizen, JsonNode.class);
+    assertThat(cases.getStatusCode()).as("%s", cases.getBody()).isEqualTo(HttpStatus.OK);
+    JsonNode theCase = cases.getBody().get("items").get(0);
     return new CaseInJourney(UUID.fromString(theCase.get("caseId").asText()),
         UUID.fromString(coach.getBody().get("caseworkerId").asText()), citizen);
   }
