@@ -1,38 +1,33 @@
 package io.caseway.app.meeting;
 
-import java.util.Map;
-import java.util.TreeSet;
+import io.caseway.app.shared.PlanChoice;
+import java.util.Arrays;
 
 /** What a roundtable recommends and what the authority decides: the next effort for the citizen. */
 public enum Recommendation {
-  JOB_DIRECTED_EFFORT,
-  INTERDISCIPLINARY_UNIT,
-  RETRAINING,
-  FLEX_JOB,
-  DEVELOPMENT_FLEX_JOB,
-  EARLY_RETIREMENT_PENSION,
-  FURTHER_CLARIFICATION;
+  JOB_DIRECTED_EFFORT(PlanChoice.JOB_DIRECTED),
+  INTERDISCIPLINARY_UNIT(PlanChoice.INTERDISCIPLINARY_UNIT),
+  RETRAINING(PlanChoice.RETRAINING),
+  FLEX_JOB(PlanChoice.FLEX_JOB),
+  DEVELOPMENT_FLEX_JOB(PlanChoice.DEVELOPMENT_FLEX_JOB),
+  EARLY_RETIREMENT_PENSION(PlanChoice.EARLY_RETIREMENT_PENSION),
+  /** Not a choice the journeys' forms offer. */
+  FURTHER_CLARIFICATION(null);
 
-  /** The journeys' values (forms and gateways), e.g. {@code development-flex-job}. */
-  private static final Map<String, Recommendation> BY_PROCESS_VALUE = Map.of(
-      "job-directed", JOB_DIRECTED_EFFORT,
-      "interdisciplinary-unit", INTERDISCIPLINARY_UNIT,
-      "retraining", RETRAINING,
-      "flex-job", FLEX_JOB,
-      "development-flex-job", DEVELOPMENT_FLEX_JOB,
-      "early-retirement-pension", EARLY_RETIREMENT_PENSION,
-      "further-clarification", FURTHER_CLARIFICATION);
+  private final PlanChoice choice;
+
+  Recommendation(PlanChoice choice) {
+    this.choice = choice;
+  }
 
   /** @throws IllegalArgumentException naming the value when the journeys have no such choice */
   public static Recommendation fromProcessValue(String value) {
-    Recommendation r = value == null ? null : BY_PROCESS_VALUE.get(value.strip());
-    if (r == null) {
-      throw new IllegalArgumentException("'" + value + "' is not one of " + new TreeSet<>(BY_PROCESS_VALUE.keySet()));
-    }
-    return r;
+    PlanChoice choice = PlanChoice.fromProcessValue(value);
+    return Arrays.stream(values()).filter(r -> r.choice == choice).findFirst().orElseThrow();
   }
 
+  /** The journeys' value, e.g. {@code development-flex-job}. */
   public String processValue() {
-    return BY_PROCESS_VALUE.entrySet().stream().filter(e -> e.getValue() == this).findFirst().orElseThrow().getKey();
+    return choice == null ? "further-clarification" : choice.processValue();
   }
 }

@@ -1,15 +1,14 @@
 package io.caseway.app.plan;
 
 import io.caseway.app.casefile.CaseFiles;
+import io.caseway.app.shared.PlanChoice;
 import io.caseway.workers.InvalidReferralException;
 import io.caseway.workers.PlanChoices;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.TreeSet;
 import java.util.UUID;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -22,15 +21,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 class ClarificationPlans implements PlanChoices {
   private static final int DESCRIPTION_LENGTH = 500;
-
-  /** The journey's plan choices (the plan form and the gateway that routes on them). */
-  private static final Map<String, Plan.Type> TYPES = Map.of(
-      "job-directed", Plan.Type.JOB_DIRECTED,
-      "interdisciplinary-unit", Plan.Type.INTERDISCIPLINARY,
-      "retraining", Plan.Type.RETRAINING,
-      "flex-job", Plan.Type.FLEX_JOB,
-      "development-flex-job", Plan.Type.DEVELOPMENT_FLEX_JOB,
-      "early-retirement-pension", Plan.Type.EARLY_RETIREMENT_PENSION);
 
   private final PlanRepository plans;
   private final CaseFiles cases;
@@ -47,10 +37,11 @@ class ClarificationPlans implements PlanChoices {
   @Transactional
   public String putInForce(String caseId, String planChoice, String planSummary) {
     UUID theCase = cases.forJob(caseId).caseId();
-    Plan.Type type = TYPES.get(planChoice == null ? "" : planChoice.strip());
-    if (type == null) {
-      throw new InvalidReferralException("'" + planChoice + "' is not a plan choice; one of "
-          + new TreeSet<>(TYPES.keySet()));
+    Plan.Type type;
+    try {
+      type = type(PlanChoice.fromProcessValue(planChoice));
+    } catch (IllegalArgumentException e) {
+      throw new InvalidReferralException("No plan for this choice: " + e.getMessage());
     }
     Optional<Plan> inForce = plans.findByCaseIdAndStatus(theCase, Plan.Status.ACTIVE);
     if (inForce.isPresent() && inForce.get().type() == type) {
@@ -62,6 +53,17 @@ class ClarificationPlans implements PlanChoices {
     Plan plan = new Plan(theCase, type, items(type, planSummary), now);
     plan.activate(now);
     return plans.saveAndFlush(plan).id().toString();
+  }
+
+  private static Plan.Type type(PlanChoice choice) {
+    return switch (choice) {
+      case JOB_DIRECTED -> Plan.Type.JOB_DIRECTED;
+      case INTERDISCIPLINARY_UNIT -> Plan.Type.INTERDISCIPLINARY;
+      case RETRAINING -> Plan.Type.RETRAINING;
+      case FLEX_JOB -> Plan.Type.FLEX_JOB;
+      case DEVELOPMENT_FLEX_JOB -> Plan.Type.DEVELOPMENT_FLEX_JOB;
+      case EARLY_RETIREMENT_PENSION -> Plan.Type.EARLY_RETIREMENT_PENSION;
+    };
   }
 
   private static List<PlanItem> items(Plan.Type type, String planSummary) {
