@@ -8,9 +8,7 @@ import io.camunda.client.api.response.ProcessInstanceEvent;
 import io.camunda.process.test.api.CamundaProcessTest;
 import io.camunda.process.test.api.CamundaProcessTestContext;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -28,18 +26,16 @@ import org.junit.jupiter.params.provider.CsvSource;
 class ClarificationGuaranteeProcessTest {
   private CamundaClient client;
   private CamundaProcessTestContext processTestContext;
+  private ProcessClock clock;
 
   @BeforeEach
   void deploy() {
+    clock = new ProcessClock(processTestContext);
     ProcessResources.deployWithForms(client, "clarification-guarantee.bpmn");
     for (String jobType : List.of("send-clarification-warning", "start-job-directed-effort", "start-placement",
         "refer-early-retirement-pension", "start-annual-review")) {
       processTestContext.mockJobWorker(jobType).thenComplete();
     }
-  }
-
-  private LocalDate today() {
-    return LocalDate.ofInstant(processTestContext.getCurrentTime(), ZoneOffset.UTC);
   }
 
   private ProcessInstanceEvent startClarification(LocalDate benefitStartDate) {
@@ -62,37 +58,24 @@ class ClarificationGuaranteeProcessTest {
     processTestContext.completeUserTask(byElementId("UserTask_AgreePlan"), plan);
   }
 
-  /** Asserts the element is not reached an hour before the day's midnight (UTC), then moves an hour past it. */
-  private void moveJustPastMidnightOf(LocalDate day, ProcessInstanceEvent instance, String notReachedBefore) {
-    moveTo(day, Duration.ofHours(-1));
-    assertThat(instance).hasNotActivatedElements(notReachedBefore);
-    moveTo(day, Duration.ofHours(1));
-  }
-
-  /** Moves the engine's clock to the given day's midnight (UTC) plus or minus the given time. */
-  private void moveTo(LocalDate day, Duration relative) {
-    Instant target = day.atStartOfDay(ZoneOffset.UTC).toInstant().plus(relative);
-    processTestContext.increaseTime(Duration.between(processTestContext.getCurrentTime(), target));
-  }
-
   @Test
   void warningsAtNineAndElevenMonthsAndTheManagerAtTwelveCountFromTheBenefitStartNotFromTheProcessStart() {
-    LocalDate benefitStart = today().minusMonths(8);
+    LocalDate benefitStart = clock.today().minusMonths(8);
     ProcessInstanceEvent clarification = startClarification(benefitStart);
     assertThat(clarification).isActive().hasActiveElements("UserTask_AssessWorkCapacity")
         .hasNotActivatedElements("ServiceTask_SendFirstWarning");
 
-    moveJustPastMidnightOf(benefitStart.plusMonths(9), clarification, "ServiceTask_SendFirstWarning");
+    clock.moveJustPastMidnightOf(benefitStart.plusMonths(9), clarification, "ServiceTask_SendFirstWarning");
     assertThat(clarification).hasCompletedElement("ServiceTask_SendFirstWarning", 1)
         .hasLocalVariable("ServiceTask_SendFirstWarning", "warning", "first")
         .hasNotActivatedElements("ServiceTask_SendSecondWarning");
 
-    moveJustPastMidnightOf(benefitStart.plusMonths(11), clarification, "ServiceTask_SendSecondWarning");
+    clock.moveJustPastMidnightOf(benefitStart.plusMonths(11), clarification, "ServiceTask_SendSecondWarning");
     assertThat(clarification).hasCompletedElement("ServiceTask_SendSecondWarning", 1)
         .hasLocalVariable("ServiceTask_SendSecondWarning", "warning", "second")
         .hasNotActivatedElements("UserTask_FollowUpMissedDeadline");
 
-    moveJustPastMidnightOf(benefitStart.plusMonths(12), clarification, "UserTask_FollowUpMissedDeadline");
+    clock.moveJustPastMidnightOf(benefitStart.plusMonths(12), clarification, "UserTask_FollowUpMissedDeadline");
     assertThat(byElementId("UserTask_FollowUpMissedDeadline")).isCreated().hasCandidateGroup("managers");
     assertThat(clarification).isActive()
         .hasActiveElements("UserTask_FollowUpMissedDeadline", "UserTask_AssessWorkCapacity");
@@ -110,7 +93,7 @@ class ClarificationGuaranteeProcessTest {
 
   @Test
   void benefitStartedTenMonthsAgoSendsTheOverdueFirstWarningAtOnceAndTheRestOnTime() {
-    LocalDate benefitStart = today().minusMonths(10);
+    LocalDate benefitStart = clock.today().minusMonths(10);
     ProcessInstanceEvent clarification = startClarification(benefitStart);
 
     assertThat(clarification).isActive()
@@ -118,7 +101,7 @@ class ClarificationGuaranteeProcessTest {
         .hasNotActivatedElements("ServiceTask_SendSecondWarning", "UserTask_FollowUpMissedDeadline")
         .hasActiveElements("UserTask_AssessWorkCapacity");
 
-    moveTo(benefitStart.plusMonths(11), Duration.ofHours(1));
+    clock.moveTo(benefitStart.plusMonths(11), Duration.ofHours(1));
     assertThat(clarification).hasCompletedElement("ServiceTask_SendSecondWarning", 1)
         .hasCompletedElement("ServiceTask_SendFirstWarning", 1)
         .hasNotActivatedElements("UserTask_FollowUpMissedDeadline");
@@ -126,7 +109,7 @@ class ClarificationGuaranteeProcessTest {
 
   @Test
   void benefitStartedThirteenMonthsAgoWarnsAndBringsInTheManagerAtOnce() {
-    ProcessInstanceEvent clarification = startClarification(today().minusMonths(13));
+    ProcessInstanceEvent clarification = startClarification(clock.today().minusMonths(13));
 
     assertThat(clarification).isActive()
         .hasCompletedElement("ServiceTask_SendFirstWarning", 1)
@@ -136,7 +119,7 @@ class ClarificationGuaranteeProcessTest {
 
   @Test
   void planAgreedInTimeEndsTheGuaranteeWithNothingLeftWaiting() {
-    ProcessInstanceEvent clarification = startClarification(today().minusMonths(2));
+    ProcessInstanceEvent clarification = startClarification(clock.today().minusMonths(2));
 
     assess(false);
     agreePlan("job-directed", List.of());
@@ -155,7 +138,7 @@ class ClarificationGuaranteeProcessTest {
       "early-retirement-pension, ServiceTask_ReferEarlyRetirementPension, EndEvent_LastingSolution"})
   void eachPlanChoiceStartsItsPathAndOnlyALastingSolutionEndsWithoutAnAnnualReview(String planChoice, String path,
       String end) {
-    ProcessInstanceEvent clarification = startClarification(today().minusMonths(1));
+    ProcessInstanceEvent clarification = startClarification(clock.today().minusMonths(1));
     assess(false);
 
     agreePlan(planChoice, List.of());
@@ -173,7 +156,7 @@ class ClarificationGuaranteeProcessTest {
 
   @Test
   void interdisciplinaryUnitStartsTheChosenOffersAndEndsWhenTheyAreDoneThenTheAnnualReviewStarts() {
-    ProcessInstanceEvent clarification = startClarification(today().minusMonths(1));
+    ProcessInstanceEvent clarification = startClarification(clock.today().minusMonths(1));
     assess(false);
 
     agreePlan("interdisciplinary-unit", List.of("health", "debt"));
@@ -198,7 +181,7 @@ class ClarificationGuaranteeProcessTest {
 
   @Test
   void interdisciplinaryUnitEndsEarlyWhenAnOfferFindsTheCitizenReadyToMoveOn() {
-    ProcessInstanceEvent clarification = startClarification(today().minusMonths(1));
+    ProcessInstanceEvent clarification = startClarification(clock.today().minusMonths(1));
     assess(false);
     agreePlan("interdisciplinary-unit", List.of("housing", "mentoring", "addiction"));
     assertThat(clarification).hasActiveElements("UserTask_HousingOffer", "UserTask_MentoringOffer",
@@ -216,7 +199,7 @@ class ClarificationGuaranteeProcessTest {
   void roundtableMeetingIsHeldWhenTheAssessmentAsksForItAndItsOutcomeReachesThePlan() {
     processTestContext.mockChildProcess("roundtable-meeting", Map.of("roundtableOutcome",
         Map.of("recommendation", "flex-job", "decision", "flex-job", "decisionReason", "Lasting reduced capacity")));
-    ProcessInstanceEvent clarification = startClarification(today().minusMonths(1));
+    ProcessInstanceEvent clarification = startClarification(clock.today().minusMonths(1));
 
     assess(true);
 
@@ -230,7 +213,7 @@ class ClarificationGuaranteeProcessTest {
   void realRoundtableMeetingRunsAsTheCalledProcessAndOnlyItsOutcomeComesBack() {
     ProcessResources.deployWithForms(client, "roundtable-meeting.bpmn");
     processTestContext.mockJobWorker("record-roundtable-outcome").thenComplete();
-    ProcessInstanceEvent clarification = startClarification(today().minusMonths(1));
+    ProcessInstanceEvent clarification = startClarification(clock.today().minusMonths(1));
     assess(true);
 
     processTestContext.completeUserTask(byElementId("UserTask_CollectSelfAssessment"),

@@ -63,4 +63,52 @@ public class WorkersAutoConfiguration {
   ExplainConsentRefusalWorker explainConsentRefusalWorker(ConsentRefusalExplanation explanation) {
     return new ExplainConsentRefusalWorker(explanation);
   }
+
+  @Bean
+  @ConditionalOnBean(RoundtableReminders.class)
+  SendMeetingReminderWorker sendMeetingReminderWorker(RoundtableReminders reminders) {
+    return new SendMeetingReminderWorker(reminders);
+  }
+
+  @Bean
+  @ConditionalOnBean(OverdueRoundtables.class)
+  ReportOverdueRoundtableWorker reportOverdueRoundtableWorker(OverdueRoundtables overdue) {
+    return new ReportOverdueRoundtableWorker(overdue);
+  }
+
+  @Bean
+  @ConditionalOnBean(RoundtableOutcomes.class)
+  RecordRoundtableOutcomeWorker recordRoundtableOutcomeWorker(RoundtableOutcomes outcomes) {
+    return new RecordRoundtableOutcomeWorker(outcomes);
+  }
+
+  @Bean
+  @ConditionalOnBean(ClarificationWarnings.class)
+  SendClarificationWarningWorker sendClarificationWarningWorker(ClarificationWarnings warnings) {
+    return new SendClarificationWarningWorker(warnings);
+  }
+
+  @Bean
+  @ConditionalOnBean(PlanChoices.class)
+  StartJobDirectedEffortWorker startJobDirectedEffortWorker(PlanChoices plans) {
+    return new StartJobDirectedEffortWorker(plans);
+  }
+
+  @Bean
+  @ConditionalOnBean(PlanChoices.class)
+  StartPlacementWorker startPlacementWorker(PlanChoices plans) {
+    return new StartPlacementWorker(plans);
+  }
+
+  @Bean
+  @ConditionalOnBean(PlanChoices.class)
+  ReferEarlyRetirementPensionWorker referEarlyRetirementPensionWorker(PlanChoices plans) {
+    return new ReferEarlyRetirementPensionWorker(plans);
+  }
+
+  @Bean
+  @ConditionalOnBean(AnnualReviews.class)
+  StartAnnualReviewWorker startAnnualReviewWorker(AnnualReviews reviews) {
+    return new StartAnnualReviewWorker(reviews);
+  }
 }

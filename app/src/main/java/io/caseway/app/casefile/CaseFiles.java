@@ -85,6 +85,13 @@ public class CaseFiles implements CaseOpening {
     return new CasePage(found.stream().limit(size).map(CaseView::of).toList(), page, size, more);
   }
 
+  /** For a worker: the case a job names; an unknown or malformed id is a business failure (a BPMN error). */
+  @Transactional(readOnly = true)
+  public CaseView forJob(String caseId) {
+    return cases.findById(JobIds.parse(caseId, "a case id")).map(CaseView::of)
+        .orElseThrow(() -> new InvalidReferralException("No case with id '" + caseId + "'"));
+  }
+
   @Transactional(readOnly = true)
   public CaseView get(UUID caseId) {
     return CaseView.of(load(caseId));

@@ -66,6 +66,7 @@ public class RoundtableMeeting {
   @Column(name = "decision_notes") private String decisionNotes;
   @Column(name = "decided_by") private String decidedBy;
   @Column(name = "decided_at") private Instant decidedAt;
+  @Column(name = "journey_key") private String journeyKey;
   @Version private long version;
 
   protected RoundtableMeeting() {}
@@ -87,6 +88,13 @@ public class RoundtableMeeting {
     this.place = place;
     this.participants = new HashSet<>(participants);
     this.companionName = companionName;
+  }
+
+  /** A meeting the roundtable journey prepared, recorded once per journey instance ({@code journeyKey}). */
+  RoundtableMeeting(String journeyKey, UUID caseId, Instant scheduledAt, String place, Set<Participant> participants,
+      String companionName) {
+    this(caseId, scheduledAt, place, participants, companionName);
+    this.journeyKey = journeyKey;
   }
 
   void reschedule(Instant at, String newPlace) {

@@ -6,6 +6,8 @@ import io.caseway.app.shared.Problems.ProblemException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -14,6 +16,10 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 @Transactional
 public class Plans {
+  /** Plans that placement (Journeys II) takes over once they are in force. */
+  public static final Set<Plan.Type> PLACEMENT_TYPES =
+      Set.of(Plan.Type.RETRAINING, Plan.Type.FLEX_JOB, Plan.Type.DEVELOPMENT_FLEX_JOB);
+
   private final PlanRepository plans;
   private final CaseFiles cases;
   private final Clock clock;
@@ -60,5 +66,12 @@ public class Plans {
   public List<Plan> ofCase(UUID caseId) {
     cases.get(caseId);
     return plans.findByCaseIdOrderByCreatedAtDesc(caseId);
+  }
+
+  /** The case's plan in force, if it has one; placement picks up cases whose plan is one of {@link #PLACEMENT_TYPES}. */
+  @Transactional(readOnly = true)
+  public Optional<Plan> inForce(UUID caseId) {
+    cases.get(caseId);
+    return plans.findByCaseIdAndStatus(caseId, Plan.Status.ACTIVE);
   }
 }

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.camunda.process.test.api.CamundaSpringProcessTest;
 import io.camunda.process.test.api.assertions.ProcessInstanceSelectors;
 import io.caseway.app.IntegrationTestSupport;
+import io.caseway.app.JourneyCases;
 import io.camunda.process.test.api.assertions.UserTaskSelectors;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -57,16 +58,7 @@ class ReferralIntakeIntegrationTest {
   }
 
   static Map<String, Object> referral(UUID partner, String person, List<String> needs) {
-    return Map.of(
-        "partnerOrganisationId", partner,
-        "citizen", Map.of("personIdentifier", person, "fullName", "Mette Hansen", "preferredLanguage", "da",
-            "contactChannel", "PHONE", "contactDetail", "+45 1234 5678", "communityLocation", "Nørrebro library",
-            "vulnerabilityFlags", List.of("anxiety-in-groups")),
-        "referrer", Map.of("name", "Dr. Jensen", "role", "GP"),
-        "reason", "Long-term sick leave with back pain; wants to try a few hours of work",
-        "needs", needs,
-        "consents", List.of(Map.of("dataCategory", "GP_RECORDS", "source", "Nørrebro GP practice",
-            "purpose", "Work-capacity assessment in the clarification")));
+    return JourneyCases.referral(partner, person, needs);
   }
 
   private UUID caseworker(String email, boolean socialWork, int interdisciplinaryCap) {
