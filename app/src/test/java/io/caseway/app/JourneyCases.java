@@ -49,9 +49,10 @@ public final class JourneyCases {
    * A job-directed case with one coach, its benefit started on {@code benefitStart}, whose first
    * conversation is held, so that its clarification guarantee has started.
    */
-  public static CaseInJourney inClarification(TestRestTemplate http, CamundaProcessTestContext processTestContext,
-      UUID partner, LocalDate benefitStart) {
-    ResponseEntity<JsonNode> coach = http.postForEntity("/api/caseworkers", Map.of("name", "Anna",
+  public static CaseInJourney inClarification(IntegrationTestSupport support,
+      CamundaProcessTestContext processTestContext, UUID partner, LocalDate benefitStart) {
+    TestRestTemplate manager = support.as(support.manager());
+    ResponseEntity<JsonNode> coach = manager.postForEntity("/api/caseworkers", Map.of("name", "Anna",
         "email", "anna@caseway.test", "socialWorkQualified", true, "district", "Nørrebro", "region", "Hovedstaden",
         "caps", Map.of("JOB_DIRECTED", 30, "INTERDISCIPLINARY_UNIT", 20)), JsonNode.class);
     assertThat(coach.getStatusCode()).isEqualTo(HttpStatus.CREATED);
@@ -60,7 +61,7 @@ public final class JourneyCases {
     HttpHeaders headers = new HttpHeaders();
     headers.setContentType(MediaType.APPLICATION_JSON);
     headers.set("Idempotency-Key", "journey-case");
-    ResponseEntity<JsonNode> referred = http.exchange("/api/referrals", HttpMethod.POST,
+    ResponseEntity<JsonNode> referred = support.as(IntegrationTestSupport.GP).exchange("/api/referrals", HttpMethod.POST,
         new HttpEntity<>(body, headers), JsonNode.class);
     assertThat(referred.getStatusCode()).isEqualTo(HttpStatus.CREATED);
     UUID citizen = UUID.fromString(referred.getBody().get("citizenId").asText());
@@ -70,7 +71,7 @@ public final class JourneyCases {
         Map.of("conversationHeldAt", LocalDate.now(ZoneOffset.UTC).toString(), "conversationSummary",
             "Met at the library", "agreedNextStep", "Assess work capacity"));
     assertThat(ProcessInstanceSelectors.byProcessId("clarification-guarantee")).isActive();
-    ResponseEntity<JsonNode> cases = http.getForEntity("/api/cases?citizenId=" + citizen, JsonNode.class);
+    ResponseEntity<JsonNode> cases = manager.getForEntity("/api/cases?citizenId=" + citizen, JsonNode.class);
     assertThat(cases.getStatusCode()).as("%s", cases.getBody()).isEqualTo(HttpStatus.OK);
     JsonNode theCase = cases.getBody().get("items").get(0);
     return new CaseInJourney(UUID.fromString(theCase.get("caseId").asText()),

@@ -37,7 +37,7 @@ class JourneyWorkerServicesIntegrationTest {
       List.of("citizen", "caseworker", "health-coordinator"), "Hanne", null, "Short days", "flex-job", "Reduced",
       "flex-job", "Agreed");
 
-  @Autowired TestRestTemplate http;
+  TestRestTemplate http;
   @Autowired CamundaProcessTestContext processTestContext;
   @Autowired IntegrationTestSupport support;
   @Autowired JdbcTemplate jdbc;
@@ -52,8 +52,9 @@ class JourneyWorkerServicesIntegrationTest {
   @BeforeEach
   void caseInClarification() {
     support.reset();
-    CaseInJourney c = JourneyCases.inClarification(http, processTestContext, support.gpPractice(),
+    CaseInJourney c = JourneyCases.inClarification(support, processTestContext, support.gpPractice(),
         LocalDate.now(ZoneOffset.UTC).minusMonths(1));
+    http = support.as(support.coach(c.caseworkerId(), true)); // the case's coach
     caseId = c.caseId().toString();
   }
 

@@ -21,13 +21,20 @@ class NotificationController {
   }
 
   private final Notifications notifications;
+  private final io.caseway.app.security.CurrentUser currentUser;
 
-  NotificationController(Notifications notifications) {
+  NotificationController(Notifications notifications, io.caseway.app.security.CurrentUser currentUser) {
     this.notifications = notifications;
+    this.currentUser = currentUser;
   }
 
+  /** A coach's own notices (a manager may look too: notices carry no health details). */
   @GetMapping("/api/caseworkers/{caseworkerId}/notifications")
   List<NotificationView> ofCaseworker(@PathVariable UUID caseworkerId) {
+    var me = currentUser.require();
+    if (me.role() != io.caseway.app.security.Role.MANAGER && !caseworkerId.equals(me.caseworkerId())) {
+      throw new io.caseway.app.security.AccessDeniedProblem("A coach reads their own notices only");
+    }
     return notifications.ofCaseworker(caseworkerId).stream().map(NotificationView::of).toList();
   }
 

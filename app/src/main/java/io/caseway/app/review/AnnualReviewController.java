@@ -1,6 +1,5 @@
 package io.caseway.app.review;
 
-import io.caseway.app.casefile.CaseFiles;
 import io.caseway.app.shared.Problems.ProblemException;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -16,16 +15,17 @@ class AnnualReviewController {
       boolean journeyStarted, Instant recordedAt) {}
 
   private final AnnualReviewRepository reviews;
-  private final CaseFiles cases;
+  private final io.caseway.app.casefile.CaseAccess access;
 
-  AnnualReviewController(AnnualReviewRepository reviews, CaseFiles cases) {
+  AnnualReviewController(AnnualReviewRepository reviews, io.caseway.app.casefile.CaseAccess access) {
     this.reviews = reviews;
-    this.cases = cases;
+    this.access = access;
   }
 
   @GetMapping("/api/cases/{caseId}/annual-review")
   AnnualReviewView get(@PathVariable UUID caseId) {
-    cases.get(caseId);
+    access.require(caseId, io.caseway.app.casefile.CaseAccess.Need.READ, io.caseway.app.audit.AuditLog.Action.READ,
+        "annual-review", caseId, io.caseway.app.security.Purpose.or("see when the annual review is due"));
     AnnualReview r = reviews.findById(caseId)
         .orElseThrow(() -> ProblemException.notFound("No annual review is due for case " + caseId));
     return new AnnualReviewView(r.caseId(), r.lastAssessmentDate(), r.reviewInterval(), r.dueOn(),

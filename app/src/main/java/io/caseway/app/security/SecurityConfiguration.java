@@ -64,7 +64,8 @@ public class SecurityConfiguration {
             .requestMatchers(HttpMethod.POST, "/api/caseworkers").hasRole(Role.MANAGER.name())
             .requestMatchers(HttpMethod.GET, "/api/caseworkers/**")
                 .hasAnyRole(Role.MANAGER.name(), Role.COACH.name(), Role.SOCIAL_WORKER.name())
-            .requestMatchers("/api/waiting-list", "/api/outcomes/**", "/api/audit/**").hasRole(Role.MANAGER.name())
+            .requestMatchers("/api/waiting-list", "/api/outcomes/**", "/api/audit/**", "/api/notifications")
+                .hasRole(Role.MANAGER.name())
             .requestMatchers("/api/employers/**", "/api/vacancies/**").hasAnyRole(CASEWORKERS)
             .requestMatchers(HttpMethod.GET, "/api/cases").hasAnyRole(Role.COACH.name(), Role.SOCIAL_WORKER.name(),
                 Role.MANAGER.name(), Role.CITIZEN.name())

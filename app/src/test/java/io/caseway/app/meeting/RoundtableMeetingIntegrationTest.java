@@ -36,7 +36,7 @@ class RoundtableMeetingIntegrationTest {
   private static final ProcessInstanceSelector ROUNDTABLE = ProcessInstanceSelectors.byProcessId("roundtable-meeting");
   private static final String MEETING_START = "2027-01-12T09:00:00Z";
 
-  @Autowired TestRestTemplate http;
+  TestRestTemplate http;
   @Autowired CamundaProcessTestContext processTestContext;
   @Autowired IntegrationTestSupport support;
 
@@ -47,8 +47,9 @@ class RoundtableMeetingIntegrationTest {
   @Test
   void theMeetingIsPreparedWithADoctorRemindedOverdueReportedAndItsRecommendationAndDecisionRecordedOnTheCase() {
     support.reset();
-    CaseInJourney c = JourneyCases.inClarification(http, processTestContext, support.gpPractice(),
+    CaseInJourney c = JourneyCases.inClarification(support, processTestContext, support.gpPractice(),
         LocalDate.now(ZoneOffset.UTC).minusMonths(1));
+    http = support.as(support.coach(c.caseworkerId(), true)); // the case's coach
     String coachNotices = "/api/caseworkers/" + c.caseworkerId() + "/notifications";
     complete("UserTask_AssessWorkCapacity", Map.of("workCapacitySummary", "Unclear how many hours",
         "workCapacity", "unclear", "roundtableNeeded", true));
@@ -69,10 +70,10 @@ class RoundtableMeetingIntegrationTest {
     await().atMost(Duration.ofSeconds(10)).until(() -> notices(http, coachNotices, "ROUNDTABLE_REMINDER").size() == 1);
     processTestContext.increaseTime(Duration.ofDays(8));
     await().atMost(Duration.ofSeconds(10)).until(() -> notices(http, coachNotices, "ROUNDTABLE_REMINDER").size() == 2);
-    assertThat(notices(http, "/api/notifications?recipient=MANAGER", "ROUNDTABLE_OVERDUE")).isEmpty();
+    assertThat(notices(support.as(support.manager()), "/api/notifications?recipient=MANAGER", "ROUNDTABLE_OVERDUE")).isEmpty();
     processTestContext.increaseTime(Duration.ofDays(15));
     assertThat(ROUNDTABLE).hasCompletedElements("ServiceTask_ReportOverdueMeeting");
-    List<JsonNode> overdue = notices(http, "/api/notifications?recipient=MANAGER", "ROUNDTABLE_OVERDUE");
+    List<JsonNode> overdue = notices(support.as(support.manager()), "/api/notifications?recipient=MANAGER", "ROUNDTABLE_OVERDUE");
     assertThat(overdue).hasSize(1);
     assertThat(overdue.get(0).get("caseId").asText()).isEqualTo(c.caseId().toString());
     assertThat(overdue.get(0).get("caseworkerId").isNull()).isTrue();

@@ -42,7 +42,7 @@ class ClarificationGuaranteeIntegrationTest {
   private static final io.camunda.process.test.api.assertions.ProcessInstanceSelector CLARIFICATION =
       ProcessInstanceSelectors.byProcessId("clarification-guarantee");
 
-  @Autowired TestRestTemplate http;
+  TestRestTemplate http;
   @Autowired CamundaClient camunda;
   @Autowired CamundaProcessTestContext processTestContext;
   @Autowired IntegrationTestSupport support;
@@ -71,7 +71,8 @@ class ClarificationGuaranteeIntegrationTest {
   @Test
   void warnsTheCoachTwiceBringsInTheManagerAndPutsTheFlexJobPlanInForceForPlacement() {
     LocalDate benefitStart = LocalDate.now(ZoneOffset.UTC).minusMonths(10);
-    CaseInJourney c = JourneyCases.inClarification(http, processTestContext, partner, benefitStart);
+    CaseInJourney c = JourneyCases.inClarification(support, processTestContext, partner, benefitStart);
+    http = support.as(support.coach(c.caseworkerId(), true)); // the case's coach
     String coachNotices = "/api/caseworkers/" + c.caseworkerId() + "/notifications";
     String due = Notifications.date(benefitStart.plusMonths(12));
 
@@ -119,8 +120,9 @@ class ClarificationGuaranteeIntegrationTest {
 
   @Test
   void aJobDirectedPlanIsPutInForceAndItsAnnualReviewIsRecordedAsDueWhileNoReviewJourneyIsDeployed() {
-    CaseInJourney c = JourneyCases.inClarification(http, processTestContext, partner,
+    CaseInJourney c = JourneyCases.inClarification(support, processTestContext, partner,
         LocalDate.now(ZoneOffset.UTC).minusMonths(2));
+    http = support.as(support.coach(c.caseworkerId(), true)); // the case's coach
 
     agreePlan("job-directed", "Apply for warehouse jobs near home");
 
@@ -148,8 +150,9 @@ class ClarificationGuaranteeIntegrationTest {
     camunda.newDeployResourceCommand().addProcessModel(Bpmn.createExecutableProcess("annual-review")
         .startEvent().userTask("UserTask_Review").zeebeUserTask().endEvent().done(), "annual-review.bpmn")
         .send().join();
-    CaseInJourney c = JourneyCases.inClarification(http, processTestContext, partner,
+    CaseInJourney c = JourneyCases.inClarification(support, processTestContext, partner,
         LocalDate.now(ZoneOffset.UTC).minusMonths(2));
+    http = support.as(support.coach(c.caseworkerId(), true)); // the case's coach
 
     agreePlan("retraining", "Retrain as a bookkeeper");
 
