@@ -6,12 +6,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.camunda.client.CamundaClient;
 import io.camunda.process.test.api.CamundaProcessTestContext;
 import io.camunda.process.test.api.CamundaSpringProcessTest;
 import io.camunda.process.test.api.assertions.ProcessInstanceSelectors;
 import io.camunda.process.test.api.assertions.UserTaskSelectors;
-import io.camunda.zeebe.model.bpmn.Bpmn;
 import io.caseway.app.IntegrationTestSupport;
 import io.caseway.app.JourneyCases;
 import io.caseway.app.JourneyCases.CaseInJourney;
@@ -43,7 +41,6 @@ class ClarificationGuaranteeIntegrationTest {
       ProcessInstanceSelectors.byProcessId("clarification-guarantee");
 
   TestRestTemplate http;
-  @Autowired CamundaClient camunda;
   @Autowired CamundaProcessTestContext processTestContext;
   @Autowired IntegrationTestSupport support;
   UUID partner;
@@ -119,7 +116,7 @@ class ClarificationGuaranteeIntegrationTest {
   }
 
   @Test
-  void aJobDirectedPlanIsPutInForceAndItsAnnualReviewIsRecordedAsDueWhileNoReviewJourneyIsDeployed() {
+  void aJobDirectedPlanIsPutInForceAndTheAnnualReviewJourneyStartsAYearOn() {
     CaseInJourney c = JourneyCases.inClarification(support, processTestContext, partner,
         LocalDate.now(ZoneOffset.UTC).minusMonths(2));
     http = support.as(support.coach(c.caseworkerId(), true)); // the case's coach
@@ -136,35 +133,18 @@ class ClarificationGuaranteeIntegrationTest {
     JsonNode review = http.getForObject("/api/cases/" + c.caseId() + "/annual-review", JsonNode.class);
     assertThat(review.get("dueOn").asText()).isEqualTo(due.toString());
     assertThat(review.get("reviewInterval").asText()).isEqualTo("P1Y");
-    assertThat(review.get("journeyStarted").asBoolean()).isFalse();
-    List<JsonNode> told = notices(http, "/api/caseworkers/" + c.caseworkerId() + "/notifications",
-        "ANNUAL_REVIEW_DUE");
-    assertThat(told).hasSize(1);
-    assertThat(told.get(0).get("text").asText()).contains("due by " + Notifications.date(due));
-    assertThat(notices(http, "/api/caseworkers/" + c.caseworkerId() + "/notifications", "CLARIFICATION_WARNING"))
-        .isEmpty();
-  }
-
-  @Test
-  void whereTheAnnualReviewJourneyIsDeployedItStartsForTheCaseWithItsReviewInterval() {
-    camunda.newDeployResourceCommand().addProcessModel(Bpmn.createExecutableProcess("annual-review")
-        .startEvent().userTask("UserTask_Review").zeebeUserTask().endEvent().done(), "annual-review.bpmn")
-        .send().join();
-    CaseInJourney c = JourneyCases.inClarification(support, processTestContext, partner,
-        LocalDate.now(ZoneOffset.UTC).minusMonths(2));
-    http = support.as(support.coach(c.caseworkerId(), true)); // the case's coach
-
-    agreePlan("retraining", "Retrain as a bookkeeper");
-
-    assertThat(CLARIFICATION).isCompleted().hasCompletedElements("ServiceTask_StartPlacement",
-        "ServiceTask_StartAnnualReview");
+    // the annual-review journey (deployed with the others) runs for the case from today's assessment
     assertThat(ProcessInstanceSelectors.byProcessId("annual-review")).isActive()
         .hasVariable("caseId", c.caseId().toString())
         .hasVariable("lastAssessmentDate", LocalDate.now(ZoneOffset.UTC).toString())
         .hasVariable("reviewInterval", "P1Y");
     await().atMost(Duration.ofSeconds(10)).until(() -> http.getForObject("/api/cases/" + c.caseId()
         + "/annual-review", JsonNode.class).get("journeyStarted").asBoolean());
-    assertThat(http.getForObject("/api/cases/" + c.caseId() + "/plans", JsonNode.class).get(0).get("type").asText())
-        .isEqualTo("RETRAINING");
+    List<JsonNode> told = notices(http, "/api/caseworkers/" + c.caseworkerId() + "/notifications",
+        "ANNUAL_REVIEW_DUE");
+    assertThat(told).hasSize(1);
+    assertThat(told.get(0).get("text").asText()).contains("due by " + Notifications.date(due));
+    assertThat(notices(http, "/api/caseworkers/" + c.caseworkerId() + "/notifications", "CLARIFICATION_WARNING"))
+        .isEmpty();
   }
 }
