@@ -118,7 +118,7 @@ class ClarificationGuaranteeIntegrationTest {
   }
 
   @Test
-  void aJobDirectedPlanIsPutInForceAndItsAnnualReviewIsRecordedAsDueWhileNoReviewJourneyIsDeployed() {
+  void aJobDirectedPlanIsPutInForceAndItsAnnualReviewIsRecordedAsDueAndItsJourneyStarted() {
     CaseInJourney c = JourneyCases.inClarification(http, processTestContext, partner,
         LocalDate.now(ZoneOffset.UTC).minusMonths(2));
 
@@ -134,7 +134,9 @@ class ClarificationGuaranteeIntegrationTest {
     JsonNode review = http.getForObject("/api/cases/" + c.caseId() + "/annual-review", JsonNode.class);
     assertThat(review.get("dueOn").asText()).isEqualTo(due.toString());
     assertThat(review.get("reviewInterval").asText()).isEqualTo("P1Y");
-    assertThat(review.get("journeyStarted").asBoolean()).isFalse();
+    assertThat(review.get("journeyStarted").asBoolean()).isTrue();
+    assertThat(ProcessInstanceSelectors.byProcessId("annual-review")).isActive()
+        .hasActiveElements("IntermediateCatchEvent_ReviewDue");
     List<JsonNode> told = notices(http, "/api/caseworkers/" + c.caseworkerId() + "/notifications",
         "ANNUAL_REVIEW_DUE");
     assertThat(told).hasSize(1);
