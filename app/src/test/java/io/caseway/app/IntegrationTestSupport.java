@@ -70,7 +70,7 @@ public class IntegrationTestSupport {
   }
 
   /** Empties every table but the policy rules (which the migrations seed). */
-  public static final String EMPTY_CASE_FILE = "truncate notification, annual_review, outcome_event, journal_note, placement, vacancy, employer,"
+  public static final String EMPTY_CASE_FILE = "truncate notification, annual_review, flex_job_grant, sickness_benefit_payment, outcome_event, journal_note, placement, vacancy, employer,"
       + " plan_item, plan, meeting_participant, roundtable_meeting, health_self_assessment, waiting_list_entry,"
       + " consent, idempotency_key, case_access_grant, audit_log, app_user, case_file, referral, citizen, caseload,"
       + " caseworker, partner_organisation cascade";

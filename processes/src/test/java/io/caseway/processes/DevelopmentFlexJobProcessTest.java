@@ -30,7 +30,7 @@ class DevelopmentFlexJobProcessTest {
   void deploy() {
     clock = new ProcessClock(processTestContext);
     ProcessResources.deployWithForms(client, "development-flex-job.bpmn", "clarification-guarantee.bpmn");
-    for (String jobType : List.of("start-placement", "end-placement", "send-clarification-warning",
+    for (String jobType : List.of("start-employer-placement", "end-placement", "send-clarification-warning",
         "start-job-directed-effort", "refer-early-retirement-pension", "start-annual-review")) {
       processTestContext.mockJobWorker(jobType).thenComplete();
     }

@@ -35,7 +35,7 @@ class FlexJobPlacementProcessTest {
     processTestContext.mockJobWorker("grant-flex-job").thenComplete(Map.of("flexJobGrantDate", grantDate.toString()));
     processTestContext.mockJobWorker("match-vacancies").thenComplete(
         Map.of("vacancies", List.of(Map.of("label", "Bakery, mornings", "value", "vacancy-7"))));
-    processTestContext.mockJobWorker("start-placement").thenComplete(
+    processTestContext.mockJobWorker("start-employer-placement").thenComplete(
         Map.of("placementStartDate", grantDate.toString()));
     processTestContext.mockJobWorker("record-outcome").thenComplete();
   }

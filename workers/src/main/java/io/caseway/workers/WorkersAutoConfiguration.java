@@ -111,4 +111,76 @@ public class WorkersAutoConfiguration {
   StartAnnualReviewWorker startAnnualReviewWorker(AnnualReviews reviews) {
     return new StartAnnualReviewWorker(reviews);
   }
+
+  @Bean
+  @ConditionalOnBean(PlanReviews.class)
+  UpdatePlanWorker updatePlanWorker(PlanReviews reviews) {
+    return new UpdatePlanWorker(reviews);
+  }
+
+  @Bean
+  @ConditionalOnBean(OutcomeRecords.class)
+  RecordOutcomeWorker recordOutcomeWorker(OutcomeRecords outcomes) {
+    return new RecordOutcomeWorker(outcomes);
+  }
+
+  @Bean
+  @ConditionalOnBean(FlexJobs.class)
+  GrantFlexJobWorker grantFlexJobWorker(FlexJobs flexJobs) {
+    return new GrantFlexJobWorker(flexJobs);
+  }
+
+  @Bean
+  @ConditionalOnBean(FlexJobs.class)
+  MatchVacanciesWorker matchVacanciesWorker(FlexJobs flexJobs) {
+    return new MatchVacanciesWorker(flexJobs);
+  }
+
+  @Bean
+  @ConditionalOnBean(EmployerPlacements.class)
+  StartEmployerPlacementWorker startEmployerPlacementWorker(EmployerPlacements placements) {
+    return new StartEmployerPlacementWorker(placements);
+  }
+
+  @Bean
+  @ConditionalOnBean(EmployerPlacements.class)
+  RecordSustainmentWorker recordSustainmentWorker(EmployerPlacements placements) {
+    return new RecordSustainmentWorker(placements);
+  }
+
+  @Bean
+  @ConditionalOnBean(EmployerPlacements.class)
+  EndPlacementWorker endPlacementWorker(EmployerPlacements placements) {
+    return new EndPlacementWorker(placements);
+  }
+
+  @Bean
+  @ConditionalOnBean(TryWork.class)
+  SuspendReassessmentWorker suspendReassessmentWorker(TryWork tryWork) {
+    return new SuspendReassessmentWorker(tryWork);
+  }
+
+  @Bean
+  @ConditionalOnBean(TryWork.class)
+  ResumeCaseWorker resumeCaseWorker(TryWork tryWork) {
+    return new ResumeCaseWorker(tryWork);
+  }
+
+  @Bean
+  @ConditionalOnBean(TryWork.class)
+  CloseCaseWorker closeCaseWorker(TryWork tryWork) {
+    return new CloseCaseWorker(tryWork);
+  }
+
+  @Bean
+  @ConditionalOnBean(SicknessBenefits.class)
+  ContactEmployerWorker contactEmployerWorker(SicknessBenefits sicknessBenefits) {
+    return new ContactEmployerWorker(sicknessBenefits);
+  }
+
+  @Bean
+  @ConditionalOnBean(SicknessBenefits.class)
+  FetchPaymentHistoryWorker fetchPaymentHistoryWorker(SicknessBenefits sicknessBenefits) {
+    return new FetchPaymentHistoryWorker(sicknessBenefits);
+  }
 }

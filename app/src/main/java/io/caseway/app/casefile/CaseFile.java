@@ -35,6 +35,7 @@ public class CaseFile {
   @Column(name = "opened_at") private Instant openedAt;
   @Column(name = "assigned_at") private Instant assignedAt;
   @Column(name = "closed_at") private Instant closedAt;
+  @Column(name = "trying_work_since") private LocalDate tryingWorkSince;
   @Version private long version;
 
   protected CaseFile() {}
@@ -78,10 +79,28 @@ public class CaseFile {
     this.closedAt = now;
   }
 
+  /**
+   * The citizen tries a job from {@code jobStart}: no benefit re-assessment, the case keeps its place.
+   * The same job start again changes nothing.
+   */
+  void startTryingWork(LocalDate jobStart) {
+    requireOpen("suspend its re-assessment");
+    this.tryingWorkSince = jobStart;
+  }
+
+  /** The job ended within the try-work period: the case goes on where it was. */
+  void stopTryingWork() {
+    this.tryingWorkSince = null;
+  }
+
   private void requireOpen(String action) {
     if (status == CaseStatus.CLOSED) {
       throw new IllegalStateException("Case " + id + " is closed, so you cannot " + action);
     }
+  }
+
+  public Optional<LocalDate> tryingWorkSince() {
+    return Optional.ofNullable(tryingWorkSince);
   }
 
   public UUID id() {

@@ -88,8 +88,7 @@ public class CaseFiles implements CaseOpening {
   /** For a worker: the case a job names; an unknown or malformed id is a business failure (a BPMN error). */
   @Transactional(readOnly = true)
   public CaseView forJob(String caseId) {
-    return cases.findById(JobIds.parse(caseId, "a case id")).map(CaseView::of)
-        .orElseThrow(() -> new InvalidReferralException("No case with id '" + caseId + "'"));
+    return CaseView.of(loadForJob(caseId));
   }
 
   @Transactional(readOnly = true)
@@ -117,6 +116,43 @@ public class CaseFiles implements CaseOpening {
     events.publishEvent(new CaseClosed(c.id(), c.track(), caseworker, solution, c.closedAt().orElseThrow()));
     cases.flush();
     return CaseView.of(c);
+  }
+
+  /** For try-work-protection: the case is trying work from {@code jobStart}; its re-assessment waits. */
+  @Transactional
+  public CaseView startTryingWork(String caseId, LocalDate jobStart) {
+    CaseFile c = loadForJob(caseId);
+    if (c.status() != CaseStatus.CLOSED) {
+      c.startTryingWork(jobStart);
+    }
+    return CaseView.of(c);
+  }
+
+  /** For try-work-protection: the job ended within the period; the case goes on as it was. */
+  @Transactional
+  public CaseView stopTryingWork(String caseId) {
+    CaseFile c = loadForJob(caseId);
+    c.stopTryingWork();
+    return CaseView.of(c);
+  }
+
+  /** For a journey: closes the case with its lasting solution; a closed case stays as it was closed. */
+  @Transactional
+  public CaseView closeForJob(String caseId, LastingSolution solution) {
+    CaseFile c = loadForJob(caseId);
+    if (c.status() != CaseStatus.CLOSED) {
+      UUID caseworker = c.caseworkerId().orElse(null);
+      c.stopTryingWork();
+      c.close(solution, clock.instant());
+      events.publishEvent(new CaseClosed(c.id(), c.track(), caseworker, solution, c.closedAt().orElseThrow()));
+      cases.flush();
+    }
+    return CaseView.of(c);
+  }
+
+  private CaseFile loadForJob(String caseId) {
+    return cases.findById(JobIds.parse(caseId, "a case id"))
+        .orElseThrow(() -> new InvalidReferralException("No case with id '" + caseId + "'"));
   }
 
   private CaseFile load(UUID caseId) {

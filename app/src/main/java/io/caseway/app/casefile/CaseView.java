@@ -7,12 +7,12 @@ import java.util.UUID;
 /** A case as the API shows it; {@code version} goes back in {@code If-Match} to change it. */
 public record CaseView(UUID caseId, UUID citizenId, UUID referralId, String ruleSet, Track track, CaseStatus status,
     String benefitType, LocalDate benefitStartDate, LocalDate clarificationDeadline, LastingSolution lastingSolution,
-    UUID caseworkerId, Instant openedAt, Instant assignedAt, Instant closedAt, long version) {
+    UUID caseworkerId, Instant openedAt, Instant assignedAt, Instant closedAt, LocalDate tryingWorkSince, long version) {
 
   public static CaseView of(CaseFile c) {
     return new CaseView(c.id(), c.citizenId(), c.referralId(), c.ruleSet(), c.track(), c.status(),
         c.benefitType().orElse(null), c.benefitStartDate().orElse(null), c.clarificationDeadline().orElse(null),
         c.lastingSolution().orElse(null), c.caseworkerId().orElse(null), c.openedAt(), c.assignedAt().orElse(null),
-        c.closedAt().orElse(null), c.version());
+        c.closedAt().orElse(null), c.tryingWorkSince().orElse(null), c.version());
   }
 }

@@ -26,7 +26,9 @@ public class Notification {
     ROUNDTABLE_REMINDER,
     ROUNDTABLE_OVERDUE,
     CLARIFICATION_WARNING,
-    ANNUAL_REVIEW_DUE
+    ANNUAL_REVIEW_DUE,
+    EMPLOYER_CONTACT,
+    TRY_WORK
   }
 
   @Id private UUID id;

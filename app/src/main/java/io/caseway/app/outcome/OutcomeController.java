@@ -3,7 +3,9 @@ package io.caseway.app.outcome;
 import io.caseway.app.shared.Problems.ProblemException;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.UUID;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -14,6 +16,14 @@ class OutcomeController {
 
   OutcomeController(Outcomes outcomes) {
     this.outcomes = outcomes;
+  }
+
+  record CaseOutcome(OutcomeEvent.Kind kind, LocalDate occurredOn) {}
+
+  /** The outcomes a case reached, in the order they happened. */
+  @GetMapping("/api/cases/{caseId}/outcomes")
+  List<CaseOutcome> ofCase(@PathVariable UUID caseId) {
+    return outcomes.ofCase(caseId).stream().map(o -> new CaseOutcome(o.kind(), o.occurredOn())).toList();
   }
 
   @GetMapping("/api/outcomes")

@@ -9,6 +9,8 @@ import org.springframework.data.jpa.repository.Query;
 interface OutcomeEventRepository extends JpaRepository<OutcomeEvent, UUID> {
   boolean existsByCaseIdAndKindAndOccurredOn(UUID caseId, OutcomeEvent.Kind kind, LocalDate occurredOn);
 
+  boolean existsByCaseIdAndKind(UUID caseId, OutcomeEvent.Kind kind);
+
   List<OutcomeEvent> findByCaseId(UUID caseId);
 
   interface Count {

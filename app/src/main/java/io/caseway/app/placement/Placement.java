@@ -43,6 +43,7 @@ public class Placement {
   @Column(name = "sustained_26_weeks") private Boolean sustained26Weeks;
   @Column(name = "ended_on") private LocalDate endedOn;
   @Column(name = "end_reason") private String endReason;
+  @Column(name = "start_key") private Long startKey;
   @Version private long version;
 
   protected Placement() {}
@@ -62,7 +63,7 @@ public class Placement {
 
   /** Records whether the job is sustained at the 13- or 26-week check, on or after the day it falls due. */
   void recordCheck(int weeks, boolean sustained, LocalDate today) {
-    LocalDate due = startedOn.plusWeeks(weeks);
+    LocalDate due = checkDue(weeks);
     if (weeks != 13 && weeks != 26) {
       throw new IllegalArgumentException("Placements are checked at 13 and 26 weeks, not at " + weeks);
     }
@@ -72,7 +73,7 @@ public class Placement {
     if ((weeks == 13 ? sustained13Weeks : sustained26Weeks) != null) {
       throw new IllegalStateException("The " + weeks + "-week check is already recorded");
     }
-    if (endedOn != null && endedOn.isBefore(due) && sustained) {
+    if (!goingOn(due) && sustained) {
       throw new IllegalStateException("The placement ended on " + endedOn + ", before the " + weeks
           + "-week check fell due, so it cannot have been sustained");
     }
@@ -81,6 +82,21 @@ public class Placement {
     } else {
       sustained26Weeks = sustained;
     }
+  }
+
+  /** The journey job that started this placement: a job delivered twice finds it instead of starting another. */
+  void startedBy(long jobKey) {
+    this.startKey = jobKey;
+  }
+
+  /** The day a check at {@code weeks} falls due. */
+  public LocalDate checkDue(int weeks) {
+    return startedOn.plusWeeks(weeks);
+  }
+
+  /** Whether the job was still going on {@code day}. */
+  public boolean goingOn(LocalDate day) {
+    return endedOn == null || !endedOn.isBefore(day);
   }
 
   void end(LocalDate on, String reason) {

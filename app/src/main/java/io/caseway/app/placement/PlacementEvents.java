@@ -9,5 +9,7 @@ public final class PlacementEvents {
 
   public record Started(UUID placementId, UUID caseId, Placement.Kind kind, LocalDate on) {}
 
+  public record Ended(UUID placementId, UUID caseId, Placement.Kind kind, LocalDate on) {}
+
   public record CheckRecorded(UUID placementId, UUID caseId, int weeks, boolean sustained, LocalDate on) {}
 }

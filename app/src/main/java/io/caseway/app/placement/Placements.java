@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Consumer;
 import org.springframework.context.ApplicationEventPublisher;
@@ -52,6 +53,43 @@ public class Placements {
   /** Starts a placement; a vacancy it fills closes. */
   public Placement start(UUID caseId, UUID employerId, UUID vacancyId, Placement.Kind kind, BigDecimal hoursPerWeek,
       LocalDate startedOn) {
+    return start(caseId, employerId, vacancyId, kind, hoursPerWeek, startedOn, null);
+  }
+
+  /** Starts a placement for a journey's job, once per job: the same job finds the placement it started. */
+  Placement startForJob(UUID caseId, UUID employerId, UUID vacancyId, Placement.Kind kind, BigDecimal hoursPerWeek,
+      long jobKey) {
+    return placements.findByStartKey(jobKey).orElseGet(() -> start(caseId, employerId, vacancyId, kind,
+        hoursPerWeek, LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC), jobKey));
+  }
+
+  /**
+   * Records whether the placement is still going at {@code weeks}, as of the day the check fell due
+   * (the journey's timer says it is due); a check already recorded keeps its answer.
+   */
+  boolean recordMilestone(Placement p, int weeks) {
+    Optional<Boolean> recorded = weeks == 13 ? p.sustained13Weeks() : p.sustained26Weeks();
+    if (recorded.isPresent()) {
+      return recorded.get();
+    }
+    LocalDate due = p.checkDue(weeks);
+    boolean sustained = p.goingOn(due);
+    p.recordCheck(weeks, sustained, due);
+    placements.flush();
+    events.publishEvent(new PlacementEvents.CheckRecorded(p.id(), p.caseId(), weeks, sustained, due));
+    return sustained;
+  }
+
+  /** Ends a placement a journey ends, today. */
+  void endForJob(Placement p, String reason) {
+    LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
+    p.end(today.isBefore(p.startedOn()) ? p.startedOn() : today, reason);
+    placements.flush();
+    events.publishEvent(new PlacementEvents.Ended(p.id(), p.caseId(), p.kind(), p.endedOn().orElseThrow()));
+  }
+
+  private Placement start(UUID caseId, UUID employerId, UUID vacancyId, Placement.Kind kind,
+      BigDecimal hoursPerWeek, LocalDate startedOn, Long jobKey) {
     cases.get(caseId);
     employer(employerId);
     if (vacancyId != null) {
@@ -68,7 +106,11 @@ public class Placements {
     }
     Placement p;
     try {
-      p = placements.save(new Placement(caseId, employerId, vacancyId, kind, hoursPerWeek, startedOn));
+      Placement started = new Placement(caseId, employerId, vacancyId, kind, hoursPerWeek, startedOn);
+      if (jobKey != null) {
+        started.startedBy(jobKey);
+      }
+      p = placements.save(started);
     } catch (IllegalArgumentException e) {
       throw ProblemException.invalid("hoursPerWeek", e.getMessage());
     }
@@ -84,7 +126,9 @@ public class Placements {
   }
 
   public Placement end(UUID placementId, long version, LocalDate on, String reason) {
-    return change(placementId, version, x -> x.end(on, reason));
+    Placement p = change(placementId, version, x -> x.end(on, reason));
+    events.publishEvent(new PlacementEvents.Ended(p.id(), p.caseId(), p.kind(), on));
+    return p;
   }
 
   /** The case a placement belongs to, for the access check before anything is changed. */
@@ -100,7 +144,9 @@ public class Placements {
     return placements.findByCaseIdOrderByStartedOnDesc(caseId);
   }
 
-  private Employer employer(UUID employerId) {
+  /** The employer; an unknown id is a 400 naming employerId. */
+  @Transactional(readOnly = true)
+  public Employer employer(UUID employerId) {
     return employers.findById(employerId)
         .orElseThrow(() -> ProblemException.invalid("employerId", "no employer has the id " + employerId));
   }

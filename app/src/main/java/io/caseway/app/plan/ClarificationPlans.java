@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -24,10 +25,12 @@ class ClarificationPlans implements PlanChoices {
 
   private final PlanRepository plans;
   private final CaseFiles cases;
+  private final ApplicationEventPublisher events;
   private final Clock clock;
 
-  ClarificationPlans(PlanRepository plans, CaseFiles cases, Clock clock) {
+  ClarificationPlans(PlanRepository plans, CaseFiles cases, ApplicationEventPublisher events, Clock clock) {
     this.plans = plans;
+    this.events = events;
     this.cases = cases;
     this.clock = clock;
   }
@@ -52,7 +55,9 @@ class ClarificationPlans implements PlanChoices {
     plans.flush();
     Plan plan = new Plan(theCase, type, items(type, planSummary), now);
     plan.activate(now);
-    return plans.saveAndFlush(plan).id().toString();
+    plans.saveAndFlush(plan);
+    events.publishEvent(new PlanPutInForce(plan.id(), theCase, type, true, now));
+    return plan.id().toString();
   }
 
   private static Plan.Type type(PlanChoice choice) {

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -22,10 +23,12 @@ public class Plans {
 
   private final PlanRepository plans;
   private final CaseFiles cases;
+  private final ApplicationEventPublisher events;
   private final Clock clock;
 
-  Plans(PlanRepository plans, CaseFiles cases, Clock clock) {
+  Plans(PlanRepository plans, CaseFiles cases, ApplicationEventPublisher events, Clock clock) {
     this.plans = plans;
+    this.events = events;
     this.cases = cases;
     this.clock = clock;
   }
@@ -52,6 +55,7 @@ public class Plans {
       throw ProblemException.conflict(e.getMessage());
     }
     plans.flush();
+    events.publishEvent(new PlanPutInForce(plan.id(), plan.caseId(), plan.type(), false, now));
     return plan;
   }
 

@@ -24,6 +24,7 @@ public class AnnualReview {
   @Column(name = "due_on") private LocalDate dueOn;
   @Column(name = "process_instance_key") private Long processInstanceKey;
   @Column(name = "recorded_at") private Instant recordedAt;
+  @Column(name = "last_review_outcome") private String lastReviewOutcome;
   @Version private long version;
 
   protected AnnualReview() {}
@@ -34,6 +35,17 @@ public class AnnualReview {
     this.reviewInterval = reviewInterval;
     this.dueOn = lastAssessmentDate.plus(Period.parse(reviewInterval));
     this.recordedAt = recordedAt;
+  }
+
+  /** A review was held on {@code reviewDate}: the next one is counted from it. The same review again changes nothing. */
+  void reviewed(LocalDate reviewDate, String outcome) {
+    this.lastAssessmentDate = reviewDate;
+    this.dueOn = reviewDate.plus(Period.parse(reviewInterval));
+    this.lastReviewOutcome = outcome;
+  }
+
+  public Optional<String> lastReviewOutcome() {
+    return Optional.ofNullable(lastReviewOutcome);
   }
 
   /** The annual-review journey that runs it; started once. */

@@ -9,6 +9,7 @@ import io.caseway.app.notification.Notification;
 import io.caseway.app.notification.Notifications;
 import io.caseway.app.policy.Policy;
 import io.caseway.workers.AnnualReviews;
+import io.caseway.workers.PlanReviews;
 import io.grpc.Status;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -29,7 +30,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * journey is not started (a repeated job for the case tries again).
  */
 @Service
-class AnnualReviewSchedule implements AnnualReviews {
+class AnnualReviewSchedule implements AnnualReviews, PlanReviews {
   static final String PROCESS_ID = "annual-review";
   private static final Logger LOG = LoggerFactory.getLogger(AnnualReviewSchedule.class);
 
@@ -62,6 +63,17 @@ class AnnualReviewSchedule implements AnnualReviews {
           reviews.findById(c.caseId()).orElseThrow().startedAs(key)));
     }
     return review.dueOn();
+  }
+
+  /** For the annual-review journey's update-plan job: the review held becomes the last assessment. */
+  @Override
+  public void recordReview(String caseId, LocalDate reviewDate, String reviewOutcome, String planUpdate) {
+    CaseView c = cases.forJob(caseId);
+    transaction.executeWithoutResult(status -> {
+      AnnualReview review = record(c);
+      review.reviewed(reviewDate, reviewOutcome);
+      reviews.flush();
+    });
   }
 
   private AnnualReview record(CaseView c) {
