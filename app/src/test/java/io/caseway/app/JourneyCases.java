@@ -61,7 +61,10 @@ public final class JourneyCases {
     HttpHeaders headers = new HttpHeaders();
     headers.setContentType(MediaType.APPLICATION_JSON);
     headers.set("Idempotency-Key", "journey-case");
-    ResponseEntity<JsonNode> referred = support.as(IntegrationTestSupport.GP).exchange("/api/referrals", HttpMethod.POST,
+    // the referring partner's own API client
+    String partnerClient = support.user("partner-" + partner, io.caseway.app.security.Role.HEALTH_PARTNER, null, partner,
+        null);
+    ResponseEntity<JsonNode> referred = support.as(partnerClient).exchange("/api/referrals", HttpMethod.POST,
         new HttpEntity<>(body, headers), JsonNode.class);
     assertThat(referred.getStatusCode()).isEqualTo(HttpStatus.CREATED);
     UUID citizen = UUID.fromString(referred.getBody().get("citizenId").asText());

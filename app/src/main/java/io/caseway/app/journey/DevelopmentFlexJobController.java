@@ -30,14 +30,16 @@ class DevelopmentFlexJobController {
   record AgreementRequest(@NotNull UUID employerId, @NotNull @Positive @DecimalMax("80") BigDecimal weeklyHours) {}
 
   private final CaseFiles cases;
+  private final io.caseway.app.casefile.CaseAccess access;
   private final Placements placements;
   private final Policy policy;
   private final JourneyEngine engine;
   private final Clock clock;
 
-  DevelopmentFlexJobController(CaseFiles cases, Placements placements, Policy policy, JourneyEngine engine,
-      Clock clock) {
+  DevelopmentFlexJobController(CaseFiles cases, io.caseway.app.casefile.CaseAccess access, Placements placements,
+      Policy policy, JourneyEngine engine, Clock clock) {
     this.cases = cases;
+    this.access = access;
     this.placements = placements;
     this.policy = policy;
     this.engine = engine;
@@ -47,6 +49,7 @@ class DevelopmentFlexJobController {
   /** 202: the journey starts; the placement appears under the case's placements once it has. */
   @PostMapping("/api/cases/{caseId}/development-flex-job")
   ResponseEntity<Void> agree(@PathVariable UUID caseId, @Valid @RequestBody AgreementRequest r) {
+    access.require(caseId, io.caseway.app.casefile.CaseAccess.Need.CHANGE, io.caseway.app.audit.AuditLog.Action.WRITE, "development-flex-job", caseId, io.caseway.app.security.Purpose.or("agree a development flex job"));
     CaseView c = cases.get(caseId);
     placements.employer(r.employerId());
     LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);

@@ -13,9 +13,11 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class OutcomeController {
   private final Outcomes outcomes;
+  private final io.caseway.app.casefile.CaseAccess access;
 
-  OutcomeController(Outcomes outcomes) {
+  OutcomeController(Outcomes outcomes, io.caseway.app.casefile.CaseAccess access) {
     this.outcomes = outcomes;
+    this.access = access;
   }
 
   record CaseOutcome(OutcomeEvent.Kind kind, LocalDate occurredOn) {}
@@ -23,6 +25,7 @@ class OutcomeController {
   /** The outcomes a case reached, in the order they happened. */
   @GetMapping("/api/cases/{caseId}/outcomes")
   List<CaseOutcome> ofCase(@PathVariable UUID caseId) {
+    access.require(caseId, io.caseway.app.casefile.CaseAccess.Need.READ, io.caseway.app.audit.AuditLog.Action.READ, "outcome", caseId, io.caseway.app.security.Purpose.or("see the case's outcomes"));
     return outcomes.ofCase(caseId).stream().map(o -> new CaseOutcome(o.kind(), o.occurredOn())).toList();
   }
 

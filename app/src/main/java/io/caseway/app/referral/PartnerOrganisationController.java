@@ -21,10 +21,21 @@ class PartnerOrganisationController {
 
   private final PartnerOrganisationRepository partners;
   private final Clock clock;
+  private final io.caseway.app.security.CurrentUser currentUser;
 
-  PartnerOrganisationController(PartnerOrganisationRepository partners, Clock clock) {
+  PartnerOrganisationController(PartnerOrganisationRepository partners, Clock clock,
+      io.caseway.app.security.CurrentUser currentUser) {
     this.partners = partners;
     this.clock = clock;
+    this.currentUser = currentUser;
+  }
+
+  /** The organisation a partner's API client acts for (its id goes into every referral). */
+  @org.springframework.web.bind.annotation.GetMapping("/api/partner-organisations/mine")
+  PartnerView mine() {
+    UUID id = currentUser.require().partnerId();
+    PartnerOrganisation p = partners.findById(id).orElseThrow();
+    return new PartnerView(p.id(), p.name(), p.kind());
   }
 
   @PostMapping("/api/partner-organisations")

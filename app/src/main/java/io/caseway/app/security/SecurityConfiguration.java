@@ -60,6 +60,7 @@ public class SecurityConfiguration {
         .authorizeHttpRequests(a -> a
             .requestMatchers(HttpMethod.POST, "/api/referrals").hasRole(Role.HEALTH_PARTNER.name())
             .requestMatchers(HttpMethod.GET, "/api/referrals/**").hasRole(Role.HEALTH_PARTNER.name())
+            .requestMatchers(HttpMethod.GET, "/api/partner-organisations/mine").hasRole(Role.HEALTH_PARTNER.name())
             .requestMatchers("/api/partner-organisations/**").hasRole(Role.MANAGER.name())
             .requestMatchers(HttpMethod.POST, "/api/caseworkers").hasRole(Role.MANAGER.name())
             .requestMatchers(HttpMethod.GET, "/api/caseworkers/**")

@@ -25,13 +25,16 @@ class SicknessBenefitController {
   }
 
   private final SicknessBenefitCases sicknessBenefits;
+  private final io.caseway.app.casefile.CaseAccess access;
 
-  SicknessBenefitController(SicknessBenefitCases sicknessBenefits) {
+  SicknessBenefitController(SicknessBenefitCases sicknessBenefits, io.caseway.app.casefile.CaseAccess access) {
     this.sicknessBenefits = sicknessBenefits;
+    this.access = access;
   }
 
   @PostMapping("/api/cases/{caseId}/sickness-benefit-payments")
   ResponseEntity<PaymentView> record(@PathVariable UUID caseId, @Valid @RequestBody PaymentRequest r) {
+    access.require(caseId, io.caseway.app.casefile.CaseAccess.Need.CHANGE, io.caseway.app.audit.AuditLog.Action.WRITE, "sickness-benefit-payment", caseId, io.caseway.app.security.Purpose.or("record a payment period"));
     SicknessBenefitPayment p = sicknessBenefits.record(caseId, r.from(), r.to(), r.paidBy());
     return ResponseEntity.created(URI.create("/api/cases/" + caseId + "/sickness-benefit-payments"))
         .body(PaymentView.of(p));
@@ -39,6 +42,8 @@ class SicknessBenefitController {
 
   @GetMapping("/api/cases/{caseId}/sickness-benefit-payments")
   List<PaymentView> ofCase(@PathVariable UUID caseId) {
+    // being on sickness benefit says something about health: not for managers
+    access.require(caseId, io.caseway.app.casefile.CaseAccess.Need.HEALTH, io.caseway.app.audit.AuditLog.Action.READ, "sickness-benefit-payment", caseId, io.caseway.app.security.Purpose.or("read the payment history"));
     return sicknessBenefits.ofCase(caseId).stream().map(PaymentView::of).toList();
   }
 }

@@ -45,7 +45,7 @@ class JourneysTwoIntegrationTest {
   private static final ProcessInstanceSelector FLEX_JOB = ProcessInstanceSelectors.byProcessId("flex-job-placement");
   private static final ProcessInstanceSelector TRY_WORK = ProcessInstanceSelectors.byProcessId("try-work-protection");
 
-  @Autowired TestRestTemplate http;
+  TestRestTemplate http;
   @Autowired CamundaProcessTestContext processTestContext;
   @Autowired IntegrationTestSupport support;
 
@@ -83,10 +83,12 @@ class JourneysTwoIntegrationTest {
   @Test
   void aCitizenReferredByAnAddictionClinicReachesAFlexJobSustainedForTwentySixWeeks() {
     support.reset();
+    http = support.as(support.manager());
     UUID clinic = UUID.fromString(post("/api/partner-organisations", Map.of("name", "Nørrebro addiction clinic",
         "kind", "ADDICTION_CLINIC"), HttpStatus.CREATED).get("partnerOrganisationId").asText());
-    CaseInJourney c = JourneyCases.inClarification(http, processTestContext, clinic,
+    CaseInJourney c = JourneyCases.inClarification(support, processTestContext, clinic,
         LocalDate.now(ZoneOffset.UTC).minusMonths(2));
+    http = support.as(support.coach(c.caseworkerId(), true)); // the case's coach
     String theCase = "/api/cases/" + c.caseId();
     String coachNotices = "/api/caseworkers/" + c.caseworkerId() + "/notifications";
     LocalDate today = LocalDate.now(ZoneOffset.UTC);
@@ -176,7 +178,8 @@ class JourneysTwoIntegrationTest {
     assertThat(outcomes).containsExactly("INTO_WORK " + today, "SUSTAINED_13_WEEKS " + today.plusDays(91),
         "SUSTAINED_26_WEEKS " + today.plusDays(182), "LASTING_SOLUTION " + tryWorkEnds);
     List<String> byArea = new ArrayList<>();
-    get("/api/outcomes?from=" + today + "&to=" + today.plusYears(1)).forEach(a -> byArea.add(a.get("region").asText()
+    support.as(support.manager()).getForObject("/api/outcomes?from=" + today + "&to=" + today.plusYears(1),
+        JsonNode.class).forEach(a -> byArea.add(a.get("region").asText()
         + "/" + a.get("district").asText() + " " + a.get("kind").asText() + " " + a.get("count").asLong()));
     assertThat(byArea).containsExactlyInAnyOrder("Hovedstaden/Nørrebro INTO_WORK 1",
         "Hovedstaden/Nørrebro SUSTAINED_13_WEEKS 1", "Hovedstaden/Nørrebro SUSTAINED_26_WEEKS 1",

@@ -137,7 +137,7 @@ class AccessControlIntegrationTest {
         new Rule(HttpMethod.GET, c + "/plans", null, Set.of("anna", "hanne", "mette", "manager")),
         new Rule(HttpMethod.POST, c + "/plans", plan, Set.of("anna")),
         new Rule(HttpMethod.GET, c + "/placements", null, Set.of("anna", "hanne", "mette", "manager")),
-        new Rule(HttpMethod.POST, c + "/shares", Map.of("username", "ben", "reason", "holiday cover"), Set.of("anna")),
+        new Rule(HttpMethod.POST, c + "/shares", Map.of("username", "cleo", "reason", "holiday cover"), Set.of("anna")),
         new Rule(HttpMethod.GET, "/api/citizens/" + citizenId + "/export", null, Set.of("mette")),
         new Rule(HttpMethod.GET, "/api/citizens/" + citizenId + "/access-log", null, Set.of("mette")),
         new Rule(HttpMethod.POST, "/api/consents/" + consentId + "/withdrawal", null, Set.of("mette")),
@@ -154,7 +154,11 @@ class AccessControlIntegrationTest {
         new Rule(HttpMethod.GET, "/api/vacancies/flex-jobs", null, Set.of("anna", "ben")),
         new Rule(HttpMethod.GET, "/api/caseworkers/" + annaId + "/notifications", null, Set.of("anna", "manager")),
         new Rule(HttpMethod.GET, "/api/notifications?recipient=MANAGER", null, Set.of("manager")),
-        new Rule(HttpMethod.GET, c + "/annual-review", null, Set.of("anna", "hanne", "mette", "manager")));
+        new Rule(HttpMethod.GET, c + "/annual-review", null, Set.of("anna", "hanne", "mette", "manager")),
+        new Rule(HttpMethod.GET, c + "/outcomes", null, Set.of("anna", "hanne", "mette", "manager")),
+        new Rule(HttpMethod.GET, c + "/sickness-benefit-payments", null, Set.of("anna", "hanne", "mette")),
+        new Rule(HttpMethod.POST, c + "/development-flex-job", Map.of("employerId", UUID.randomUUID(), "weeklyHours", 2),
+            Set.of("anna")));
   }
 
   @TestFactory
