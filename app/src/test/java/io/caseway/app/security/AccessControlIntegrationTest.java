@@ -158,6 +158,8 @@ class AccessControlIntegrationTest {
         new Rule(HttpMethod.GET, c + "/outcomes", null, Set.of("anna", "hanne", "mette", "manager")),
         new Rule(HttpMethod.GET, c + "/sickness-benefit-payments", null, Set.of("anna", "hanne", "mette")),
         new Rule(HttpMethod.POST, c + "/development-flex-job", Map.of("employerId", UUID.randomUUID(), "weeklyHours", 2),
+            Set.of("anna")),
+        new Rule(HttpMethod.POST, c + "/sickness-benefit-early-effort", Map.of("sicknessStartDate", "2026-10-01"),
             Set.of("anna")));
   }
 
