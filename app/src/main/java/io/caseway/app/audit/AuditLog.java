@@ -46,6 +46,21 @@ public class AuditLog {
   @Transactional(propagation = Propagation.REQUIRES_NEW)
   public void record(String actor, String actorRole, Action action, String recordType, Object recordId,
       UUID citizenId, String purpose, boolean allowed) {
+    append(actor, actorRole, action, recordType, recordId, citizenId, purpose, allowed);
+  }
+
+  /**
+   * For a change that must not commit without its entry, nor the entry without the change (an
+   * erasure): appended in the caller's transaction, which holds the chain's lock until it ends.
+   */
+  @Transactional(propagation = Propagation.MANDATORY)
+  public void recordWithinTransaction(String actor, String actorRole, Action action, String recordType,
+      Object recordId, UUID citizenId, String purpose) {
+    append(actor, actorRole, action, recordType, recordId, citizenId, purpose, true);
+  }
+
+  private void append(String actor, String actorRole, Action action, String recordType, Object recordId,
+      UUID citizenId, String purpose, boolean allowed) {
     jdbc.queryForObject("select pg_advisory_xact_lock(?)", Object.class, CHAIN_LOCK);
     AuditEntry last = entries.findTopByOrderBySeqDesc().orElse(null);
     long seq = last == null ? 1 : last.seq() + 1;

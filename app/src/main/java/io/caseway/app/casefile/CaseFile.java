@@ -36,6 +36,8 @@ public class CaseFile {
   @Column(name = "assigned_at") private Instant assignedAt;
   @Column(name = "closed_at") private Instant closedAt;
   @Column(name = "trying_work_since") private LocalDate tryingWorkSince;
+  /** When the retention job erased the case's personal data; the case stays as a tombstone. */
+  @Column(name = "erased_at") private Instant erasedAt;
   @Version private long version;
 
   protected CaseFile() {}
@@ -157,6 +159,10 @@ public class CaseFile {
 
   public Optional<Instant> closedAt() {
     return Optional.ofNullable(closedAt);
+  }
+
+  public Optional<Instant> erasedAt() {
+    return Optional.ofNullable(erasedAt);
   }
 
   public long version() {

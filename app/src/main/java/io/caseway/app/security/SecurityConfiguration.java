@@ -65,7 +65,8 @@ public class SecurityConfiguration {
             .requestMatchers(HttpMethod.POST, "/api/caseworkers").hasRole(Role.MANAGER.name())
             .requestMatchers(HttpMethod.GET, "/api/caseworkers/**")
                 .hasAnyRole(Role.MANAGER.name(), Role.COACH.name(), Role.SOCIAL_WORKER.name())
-            .requestMatchers("/api/waiting-list", "/api/outcomes/**", "/api/audit/**", "/api/notifications")
+            .requestMatchers("/api/waiting-list", "/api/outcomes/**", "/api/audit/**", "/api/notifications",
+                "/api/retention/**")
                 .hasRole(Role.MANAGER.name())
             .requestMatchers("/api/employers/**", "/api/vacancies/**").hasAnyRole(CASEWORKERS)
             .requestMatchers(HttpMethod.GET, "/api/cases").hasAnyRole(Role.COACH.name(), Role.SOCIAL_WORKER.name(),

@@ -151,6 +151,7 @@ class AccessControlIntegrationTest {
         new Rule(HttpMethod.GET, "/api/waiting-list", null, Set.of("manager")),
         new Rule(HttpMethod.GET, "/api/outcomes?from=2026-01-01&to=2026-12-31", null, Set.of("manager")),
         new Rule(HttpMethod.GET, "/api/audit/verification", null, Set.of("manager")),
+        new Rule(HttpMethod.GET, "/api/retention/due", null, Set.of("manager")),
         new Rule(HttpMethod.GET, "/api/vacancies/flex-jobs", null, Set.of("anna", "ben")),
         new Rule(HttpMethod.GET, "/api/caseworkers/" + annaId + "/notifications", null, Set.of("anna", "manager")),
         new Rule(HttpMethod.GET, "/api/notifications?recipient=MANAGER", null, Set.of("manager")),
