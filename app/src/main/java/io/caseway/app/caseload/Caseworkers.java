@@ -70,6 +70,12 @@ public class Caseworkers {
         .orElseThrow(() -> ProblemException.notFound("No caseworker with id " + caseworkerId)));
   }
 
+  /** Every caseworker with their caseload against the cap, by name (the managers' overview). */
+  @Transactional(readOnly = true)
+  public List<CaseworkerView> all() {
+    return caseworkers.findAll(org.springframework.data.domain.Sort.by("name")).stream().map(this::view).toList();
+  }
+
   @Transactional(readOnly = true)
   public List<WaitingListEntry> waitingList() {
     return waitingList.findAllByOrderByWaitingSinceAsc();

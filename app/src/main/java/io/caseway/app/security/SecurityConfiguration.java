@@ -93,8 +93,9 @@ public class SecurityConfiguration {
     http.authorizeHttpRequests(a -> a
             .requestMatchers("/actuator/health/**", "/login", "/error", "/webjars/**", "/css/**").permitAll()
             .requestMatchers("/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html").authenticated()
+            .requestMatchers("/manager/**", "/manager").hasRole(Role.MANAGER.name())
             .anyRequest().authenticated())
-        .formLogin(Customizer.withDefaults())
+        .formLogin(form -> form.loginPage("/login").permitAll())
         .httpBasic(Customizer.withDefaults())
         .logout(Customizer.withDefaults())
         .headers(h -> h

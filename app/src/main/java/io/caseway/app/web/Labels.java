@@ -1,0 +1,25 @@
+package io.caseway.app.web;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+
+/** Plain words for what the pages show: enum names become sentences, dates are written out. */
+final class Labels {
+  private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.ENGLISH);
+
+  private Labels() {}
+
+  /** {@code INTERDISCIPLINARY_UNIT} becomes "Interdisciplinary unit". */
+  static String of(Enum<?> value) {
+    if (value == null) {
+      return "";
+    }
+    String words = value.name().toLowerCase(Locale.ROOT).replace('_', ' ');
+    return Character.toUpperCase(words.charAt(0)) + words.substring(1);
+  }
+
+  static String date(LocalDate date) {
+    return date == null ? "" : DATE.format(date);
+  }
+}

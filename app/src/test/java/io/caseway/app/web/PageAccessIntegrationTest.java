@@ -1,0 +1,58 @@
+package io.caseway.app.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.camunda.process.test.api.CamundaSpringProcessTest;
+import io.caseway.app.IntegrationTestSupport;
+import io.caseway.app.caseload.Caseworkers;
+import io.caseway.app.casefile.Track;
+import io.caseway.app.security.Role;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpStatus;
+
+/** Who may open which page: the dashboard is the managers'; nobody gets a page without signing in. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@CamundaSpringProcessTest
+class PageAccessIntegrationTest {
+  @Autowired IntegrationTestSupport support;
+  @Autowired TestRestTemplate http;
+  @Autowired Caseworkers caseworkers;
+
+  @BeforeEach
+  void aCoachAndAManager() {
+    support.emptyCaseFile();
+    support.manager();
+    UUID anna = caseworkers.register(new Caseworkers.NewCaseworker("Anna Holm", "anna@x.dk", false, "Vesterbro",
+        "Hovedstaden", Map.of(Track.JOB_DIRECTED, 25))).caseworkerId();
+    support.user("anna", Role.COACH, anna, null, null);
+  }
+
+  @Test
+  void aCoachMayNotOpenTheManagersDashboard() {
+    assertThat(support.as("anna").getForEntity("/manager", String.class).getStatusCode())
+        .isEqualTo(HttpStatus.FORBIDDEN);
+    assertThat(support.as("anna").getForEntity("/", String.class).getBody()).contains("Your caseload");
+  }
+
+  @Test
+  void aManagerOpensTheDashboard() {
+    var page = support.as(IntegrationTestSupport.MANAGER).getForEntity("/manager", String.class);
+    assertThat(page.getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(page.getBody()).contains("Anna Holm").contains("0 of 25");
+  }
+
+  @Test
+  void withoutSigningInThePagesSendYouToSignIn() {
+    // the client follows the redirect to the sign-in form, which carries its CSRF token
+    var page = http.getForEntity("/manager", String.class);
+    assertThat(page.getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(page.getBody()).contains("Sign in to Caseway").contains("name=\"_csrf\"")
+        .doesNotContain("Caseloads and outcomes");
+  }
+}
