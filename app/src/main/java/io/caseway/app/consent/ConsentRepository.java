@@ -8,4 +8,6 @@ public interface ConsentRepository extends JpaRepository<Consent, UUID> {
   List<Consent> findByCitizenId(UUID citizenId);
 
   List<Consent> findByReferralId(UUID referralId);
+
+  List<Consent> findByCaseId(UUID caseId);
 }

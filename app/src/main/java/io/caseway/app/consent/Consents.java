@@ -37,6 +37,18 @@ public class Consents {
     consents.findByReferralId(referralId).forEach(c -> c.attachToCase(caseId));
   }
 
+  /** What a caller is told when health data may not be recorded for a case. */
+  public static final String NO_HEALTH_CONSENT = "Recording health information for this case needs the citizen's"
+      + " specific consent to health data (which data, from whom) in force; there is none, or it was withdrawn or"
+      + " has expired. Ask the citizen for a consent first.";
+
+  /** Whether the citizen's specific consent to some health data for this case is in force (given, not withdrawn, not expired). */
+  @Transactional(readOnly = true)
+  public boolean healthConsentInForce(UUID caseId) {
+    Instant now = clock.instant();
+    return consents.findByCaseId(caseId).stream().anyMatch(c -> c.dataCategory().isHealth() && c.isValidAt(now));
+  }
+
   /** Whose consent this is. */
   @Transactional(readOnly = true)
   public UUID citizenOf(UUID consentId) {

@@ -10,5 +10,11 @@ public enum DataCategory {
   MENTAL_HEALTH_RECORDS,
   ADDICTION_TREATMENT_RECORDS,
   SOCIAL_SERVICES_RECORDS,
-  EMPLOYER_RECORDS
+  EMPLOYER_RECORDS;
+
+  /** Health data, special-category data under GDPR Art. 9. */
+  public boolean isHealth() {
+    return this == GP_RECORDS || this == HOSPITAL_RECORDS || this == MENTAL_HEALTH_RECORDS
+        || this == ADDICTION_TREATMENT_RECORDS;
+  }
 }

@@ -24,9 +24,11 @@ public class Meetings {
   private final RoundtableMeetingRepository meetings;
   private final CaseFiles cases;
   private final Clock clock;
+  private final io.caseway.app.consent.Consents consents;
 
   Meetings(HealthSelfAssessmentRepository assessments, RoundtableMeetingRepository meetings, CaseFiles cases,
-      Clock clock) {
+      Clock clock, io.caseway.app.consent.Consents consents) {
+    this.consents = consents;
     this.assessments = assessments;
     this.meetings = meetings;
     this.cases = cases;
@@ -76,8 +78,12 @@ public class Meetings {
     return meetings.findByCaseIdOrderByScheduledAtAsc(caseId);
   }
 
+  /** The minutes hold what was said about health: only with the citizen's health consent in force for the case. */
   public RoundtableMeeting recordMinutes(UUID meetingId, long version, String minutes, Recommendation recommendation,
       String notes) {
+    if (!consents.healthConsentInForce(caseOfMeeting(meetingId))) {
+      throw ProblemException.conflict(io.caseway.app.consent.Consents.NO_HEALTH_CONSENT);
+    }
     return change(meetingId, version, m -> m.recordMinutes(minutes, recommendation, notes, clock.instant()));
   }
 

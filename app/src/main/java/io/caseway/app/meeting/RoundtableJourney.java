@@ -40,7 +40,11 @@ class RoundtableJourney implements RoundtableOutcomes {
   private final CaseFiles cases;
   private final Clock clock;
 
-  RoundtableJourney(RoundtableMeetingRepository meetings, CaseFiles cases, Clock clock) {
+  private final io.caseway.app.consent.Consents consents;
+
+  RoundtableJourney(RoundtableMeetingRepository meetings, CaseFiles cases, Clock clock,
+      io.caseway.app.consent.Consents consents) {
+    this.consents = consents;
     this.meetings = meetings;
     this.cases = cases;
     this.clock = clock;
@@ -52,6 +56,9 @@ class RoundtableJourney implements RoundtableOutcomes {
     UUID theCase = cases.forJob(caseId).caseId();
     RoundtableMeeting recorded = meetings.findByJourneyKey(meetingKey).orElseGet(() -> {
       try {
+        if (!consents.healthConsentInForce(theCase)) {
+          throw new IllegalStateException(io.caseway.app.consent.Consents.NO_HEALTH_CONSENT);
+        }
         RoundtableMeeting meeting = new RoundtableMeeting(meetingKey, theCase, instant(m.meetingStart()),
             m.meetingPlace() == null || m.meetingPlace().isBlank() ? "Not given" : m.meetingPlace().strip(),
             participants(m), m.companionName());

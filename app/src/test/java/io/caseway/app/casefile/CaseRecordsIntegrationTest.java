@@ -39,6 +39,7 @@ class CaseRecordsIntegrationTest {
   @Autowired Referrals referrals;
   @Autowired CaseFiles cases;
   @Autowired Assignments assignments;
+  @Autowired io.caseway.app.consent.Consents consents;
   UUID caseId;
 
   @BeforeEach
@@ -49,7 +50,9 @@ class CaseRecordsIntegrationTest {
         "district", "Vesterbro", "region", "Hovedstaden"), JsonNode.class);
     var submitted = referrals.submit("k", new ReferralRequest(partner,
         new ReferralRequest.CitizenDetails("0707901234", "Mette", "da", ContactChannel.PHONE, null, null, null),
-        new ReferralRequest.Referrer("Dr. Jensen", "GP"), "Back pain", List.of(), List.of(), List.of(), null));
+        new ReferralRequest.Referrer("Dr. Jensen", "GP"), "Back pain", List.of(),
+        List.of(new ReferralRequest.ConsentGiven(io.caseway.app.consent.DataCategory.GP_RECORDS, "Vesterbro GP",
+            "Work-capacity assessment", null)), List.of(), null));
     caseId = UUID.fromString(cases.openCase(submitted.referral().referralId().toString(), "job-directed"));
     var anna = assignments.propose(caseId.toString(), "job-directed").orElseThrow();
     assertThat(assignments.take(caseId.toString(), anna.caseworkerId())).isTrue();
@@ -62,6 +65,23 @@ class CaseRecordsIntegrationTest {
       headers.setIfMatch(ifMatch);
     }
     return http.exchange(path, method, new HttpEntity<>(body, headers), JsonNode.class);
+  }
+
+  @Test
+  void theRoundtablesHealthInformationIsNotRecordedOnceTheCitizenWithdrewTheirHealthConsent() {
+    assertThat(send(HttpMethod.POST, "/api/cases/" + caseId + "/self-assessments", null, Map.of(
+        "workCapacityRating", 4, "limitations", "Cannot lift")).getStatusCode()).isEqualTo(HttpStatus.CREATED);
+    ResponseEntity<JsonNode> planned = send(HttpMethod.POST, "/api/cases/" + caseId + "/meetings", null, Map.of(
+        "scheduledAt", Instant.now().plus(7, ChronoUnit.DAYS).toString(), "place", "Vesterbro library",
+        "participants", List.of(Map.of("role", "CITIZEN", "name", "Mette"), Map.of("role", "DOCTOR", "name", "Dr. J"))));
+    consents.ofCitizen(cases.get(caseId).citizenId()).forEach(c -> consents.withdraw(c.id()));
+
+    ResponseEntity<JsonNode> refused = send(HttpMethod.PUT, "/api/meetings/" + planned.getBody().get("meetingId").asText()
+        + "/minutes", planned.getHeaders().getETag(), Map.of("minutes", "Her back is worse", "recommendation", "FLEX_JOB"));
+    assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+    assertThat(refused.getBody().get("detail").asText()).contains("consent to health data");
+    assertThat(send(HttpMethod.GET, "/api/cases/" + caseId + "/meetings", null, null).getBody().get(0).get("minutes")
+        .isNull()).isTrue();
   }
 
   @Test
