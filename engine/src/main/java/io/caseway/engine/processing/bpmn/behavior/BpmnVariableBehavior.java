@@ -6,6 +6,7 @@ import io.caseway.engine.processing.ProcessingContext;
 import io.caseway.engine.protocol.intent.VariableIntent;
 import io.caseway.engine.protocol.value.ProcessInstanceRecord;
 import io.caseway.engine.protocol.value.VariableRecord;
+import io.caseway.engine.state.ElementInstance;
 import io.caseway.engine.state.VariableState;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -63,6 +64,18 @@ public final class BpmnVariableBehavior {
    * Splits a JSON object document into variables (name → JSON text of the value). Throws
    * IllegalArgumentException naming the problem when the document is not a JSON object.
    */
+  /**
+   * A container completes with an output collection (multi-instance body, ad-hoc sub-process): its
+   * local list {@code name} goes to the scope around it (an empty list if it never got one).
+   */
+  public void passCollectionToParent(ProcessingContext ctx, ElementInstance container, String name) {
+    if (name == null) {
+      return;
+    }
+    String value = locals(ctx, container.key()).get(name);
+    propagate(ctx, container.value().flowScopeKey(), container.value(), Map.of(name, value == null ? "[]" : value));
+  }
+
   public static Map<String, String> parseDocument(String document) {
     if (document == null || document.isBlank()) {
       return Map.of();

@@ -228,12 +228,7 @@ public final class AdHocSubProcessProcessor implements BpmnElementProcessor {
 
   /** On completion: the output collection goes to the parent scope. */
   public void passOutputCollection(ProcessingContext ctx, ElementInstance adHoc, ExecutableElement element) {
-    String name = element.adHoc().outputCollection();
-    if (name == null) {
-      return;
-    }
-    String value = b.variables().locals(ctx, adHoc.key()).get(name);
-    b.variables().propagate(ctx, adHoc.value().flowScopeKey(), adHoc.value(), Map.of(name, value == null ? "[]" : value));
+    b.variables().passCollectionToParent(ctx, adHoc, element.adHoc().outputCollection());
   }
 
   /** Whether it may complete now that nothing runs inside: with a job worker only once the worker said so. */

@@ -141,12 +141,7 @@ public final class MultiInstanceBodyProcessor implements BpmnElementProcessor {
 
   /** The output collection, passed to the body's flow scope as the body completes. */
   public void passOutputCollection(ProcessingContext ctx, ElementInstance body, ExecutableElement element) {
-    String name = element.multiInstance().outputCollection();
-    if (name == null) {
-      return;
-    }
-    String value = b.variables().locals(ctx, body.key()).get(name);
-    b.variables().propagate(ctx, body.value().flowScopeKey(), body.value(), Map.of(name, value == null ? "[]" : value));
+    b.variables().passCollectionToParent(ctx, body, element.multiInstance().outputCollection());
   }
 
   public int loopCounter(ProcessingContext ctx, ElementInstance inner) {
