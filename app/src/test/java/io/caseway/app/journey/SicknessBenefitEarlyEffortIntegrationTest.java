@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.camunda.process.test.api.CamundaSpringProcessTest;
 import io.camunda.process.test.api.assertions.ProcessInstanceSelectors;
 import io.caseway.app.IntegrationTestSupport;
-import io.caseway.app.caseload.Assignments;
 import io.caseway.app.casefile.CaseFiles;
 import io.caseway.app.citizen.ContactChannel;
 import io.caseway.app.referral.ReferralRequest;
@@ -24,7 +23,7 @@ import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpStatus;
 
 /**
- * The coach records a citizen's sickness benefit payments and starts the early effort: the journey
+ * A referral's intake gives the case to the coach, who records a citizen's sickness benefit payments and starts the early effort: the journey
  * runs with the rule set's periods, and the payment history (the employer's first 30 days not
  * counted) makes the 22-week re-assessment due.
  */
@@ -34,7 +33,6 @@ class SicknessBenefitEarlyEffortIntegrationTest {
   @Autowired IntegrationTestSupport support;
   @Autowired Referrals referrals;
   @Autowired CaseFiles cases;
-  @Autowired Assignments assignments;
 
   @Test
   void moreThanTwentyTwoPaidWeeksInNineMonthsMakeTheReassessmentDue() {
@@ -47,8 +45,15 @@ class SicknessBenefitEarlyEffortIntegrationTest {
     var submitted = referrals.submit("k", new ReferralRequest(partner,
         new ReferralRequest.CitizenDetails("0909901234", "Jonas", "da", ContactChannel.PHONE, null, null, null),
         new ReferralRequest.Referrer("Dr. Jensen", "GP"), "Long sick leave", List.of(), List.of(), List.of(), null));
-    UUID caseId = UUID.fromString(cases.openCase(submitted.referral().referralId().toString(), "job-directed"));
-    assertThat(assignments.take(caseId.toString(), annaId.toString())).isTrue();
+    // the intake journey (deployed with the others) opens the case and gives it to Anna, the only coach
+    UUID citizen = submitted.referral().citizenId();
+    UUID caseId = org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).until(() -> {
+      JsonNode found = support.as(support.manager()).getForObject("/api/cases?citizenId=" + citizen, JsonNode.class)
+          .get("items");
+      return found.isEmpty() || found.get(0).get("caseworkerId").isNull() ? null
+          : UUID.fromString(found.get(0).get("caseId").asText());
+    }, java.util.Objects::nonNull);
+    assertThat(cases.get(caseId).caseworkerId()).isEqualTo(annaId);
     TestRestTemplate coach = support.as(support.coach(annaId, false));
 
     LocalDate today = LocalDate.now(ZoneOffset.UTC);
