@@ -4,7 +4,6 @@ import io.caseway.app.audit.AuditLog;
 import io.caseway.app.security.AccessDeniedProblem;
 import io.caseway.app.security.CasewayUser;
 import io.caseway.app.security.CurrentUser;
-import io.caseway.app.security.Role;
 import io.caseway.app.shared.Problems.ProblemException;
 import java.time.Clock;
 import java.util.UUID;
@@ -94,11 +93,6 @@ public class CaseAccess {
     if (!grants.existsById(new CaseAccessGrant.Id(c.id(), username))) {
       grants.save(new CaseAccessGrant(c.id(), username, reason, currentUser.require().username(), clock.instant()));
     }
-  }
-
-  /** Whether this user is the case's caseworker or it is shared with them (for list filters). */
-  public boolean isCaseworkerOrSharedWith(CasewayUser user, UUID caseId) {
-    return cases.findById(caseId).map(c -> allows(user, c, Need.READ) && user.role() != Role.MANAGER).orElse(false);
   }
 
   private static String describe(Need need) {

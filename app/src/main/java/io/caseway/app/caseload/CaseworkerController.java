@@ -51,7 +51,7 @@ class CaseworkerController {
   @GetMapping("/api/caseworkers/{caseworkerId}")
   Caseworkers.CaseworkerView get(@PathVariable UUID caseworkerId) {
     var me = currentUser.require();
-    if (me.role() != io.caseway.app.security.Role.MANAGER && !caseworkerId.equals(me.caseworkerId())) {
+    if (!me.isManagerOrCaseworker(caseworkerId)) {
       throw new io.caseway.app.security.AccessDeniedProblem("A caseworker sees their own caseload only");
     }
     return caseworkers.get(caseworkerId);

@@ -32,7 +32,7 @@ class NotificationController {
   @GetMapping("/api/caseworkers/{caseworkerId}/notifications")
   List<NotificationView> ofCaseworker(@PathVariable UUID caseworkerId) {
     var me = currentUser.require();
-    if (me.role() != io.caseway.app.security.Role.MANAGER && !caseworkerId.equals(me.caseworkerId())) {
+    if (!me.isManagerOrCaseworker(caseworkerId)) {
       throw new io.caseway.app.security.AccessDeniedProblem("A coach reads their own notices only");
     }
     return notifications.ofCaseworker(caseworkerId).stream().map(NotificationView::of).toList();

@@ -1,7 +1,6 @@
 package io.caseway.app.referral;
 
 import io.caseway.app.shared.Problems.ProblemException;
-import java.time.Clock;
 import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
@@ -18,11 +17,9 @@ class ReferralRateLimit {
 
   private final ConcurrentHashMap<String, Bucket> buckets = new ConcurrentHashMap<>();
   private final int perMinute;
-  private final Clock clock;
 
-  ReferralRateLimit(@Value("${caseway.referrals.rate-limit-per-minute:120}") int perMinute, Clock clock) {
+  ReferralRateLimit(@Value("${caseway.referrals.rate-limit-per-minute:120}") int perMinute) {
     this.perMinute = perMinute;
-    this.clock = clock;
   }
 
   void acquire(String client) {

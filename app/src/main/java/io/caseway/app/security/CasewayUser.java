@@ -1,6 +1,5 @@
 package io.caseway.app.security;
 
-import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -10,15 +9,8 @@ import java.util.UUID;
 public record CasewayUser(String username, Role role, String displayName, UUID caseworkerId, UUID partnerId,
     UUID citizenId) {
 
-  public Optional<UUID> caseworker() {
-    return Optional.ofNullable(caseworkerId);
-  }
-
-  public Optional<UUID> partner() {
-    return Optional.ofNullable(partnerId);
-  }
-
-  public Optional<UUID> citizen() {
-    return Optional.ofNullable(citizenId);
+  /** A manager, or the caseworker themselves: who may see a caseworker's caseload and notices. */
+  public boolean isManagerOrCaseworker(UUID caseworker) {
+    return role == Role.MANAGER || caseworker.equals(caseworkerId);
   }
 }

@@ -3,13 +3,12 @@ package io.caseway.app.referral;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.caseway.app.shared.Problems.ProblemException;
-import java.time.Clock;
 import org.junit.jupiter.api.Test;
 
 class ReferralRateLimitTest {
   @Test
   void aClientGetsItsRatePerMinuteThenA429WhileOthersGoOn() {
-    ReferralRateLimit limit = new ReferralRateLimit(3, Clock.systemUTC());
+    ReferralRateLimit limit = new ReferralRateLimit(3);
     limit.acquire("gp");
     limit.acquire("gp");
     limit.acquire("gp");
