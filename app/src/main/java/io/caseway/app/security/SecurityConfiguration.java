@@ -94,6 +94,8 @@ public class SecurityConfiguration {
             .requestMatchers("/actuator/health/**", "/login", "/error", "/webjars/**", "/css/**").permitAll()
             .requestMatchers("/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html").authenticated()
             .requestMatchers("/manager/**", "/manager").hasRole(Role.MANAGER.name())
+            .requestMatchers("/tasks/**", "/tasks").hasAnyRole(Role.COACH.name(), Role.SOCIAL_WORKER.name(),
+                Role.MANAGER.name())
             .anyRequest().authenticated())
         .formLogin(form -> form.loginPage("/login").permitAll())
         .httpBasic(Customizer.withDefaults())

@@ -42,6 +42,10 @@ public class Problems extends ResponseEntityExceptionHandler {
       this.errors = errors;
     }
 
+    public HttpStatus status() {
+      return status;
+    }
+
     public static ProblemException notFound(String detail) {
       return new ProblemException(HttpStatus.NOT_FOUND, detail);
     }

@@ -15,6 +15,7 @@ import io.caseway.app.security.CasewayUser;
 import io.caseway.app.security.CurrentUser;
 import io.caseway.app.security.Purpose;
 import io.caseway.app.security.Role;
+import io.caseway.app.task.CaseTasks;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import java.time.Clock;
@@ -38,6 +39,8 @@ class PageController {
   static final int AT_RISK_DAYS = 60;
   /** How many cases Today lists; a caseload is well below this. */
   private static final int TODAY_LIMIT = 100;
+  /** How many tasks Today shows; the inbox has them all. */
+  private static final int TODAY_TASKS = 5;
 
   record CaseRow(UUID caseId, String status, String track, String deadline, String deadlineNote, boolean atRisk) {}
 
@@ -69,11 +72,13 @@ class PageController {
   private final Outcomes outcomes;
   private final Journal journal;
   private final Caseworkers caseworkers;
+  private final CaseTasks caseTasks;
+  private final TaskRows taskRows;
   private final Clock clock;
 
   PageController(CurrentUser currentUser, CaseFiles cases, CaseAccess access, AuditLog audit,
       Notifications notifications, Plans plans, Placements placements, Outcomes outcomes, Journal journal,
-      Caseworkers caseworkers, Clock clock) {
+      Caseworkers caseworkers, CaseTasks caseTasks, TaskRows taskRows, Clock clock) {
     this.currentUser = currentUser;
     this.cases = cases;
     this.access = access;
@@ -84,6 +89,8 @@ class PageController {
     this.outcomes = outcomes;
     this.journal = journal;
     this.caseworkers = caseworkers;
+    this.caseTasks = caseTasks;
+    this.taskRows = taskRows;
     this.clock = clock;
   }
 
@@ -111,6 +118,9 @@ class PageController {
     model.addAttribute("atRiskCount", rows.stream().filter(CaseRow::atRisk).count());
     model.addAttribute("notices", notifications.ofCaseworker(me.caseworkerId()).stream()
         .map(n -> new NoticeRow(n.caseId(), n.text(), Labels.of(n.kind()))).toList());
+    List<TaskRows.TaskRow> tasks = taskRows.of(taskRows.inbox(me));
+    model.addAttribute("taskCount", tasks.size());
+    model.addAttribute("tasks", tasks.stream().limit(TODAY_TASKS).toList());
     return "today";
   }
 
@@ -147,6 +157,9 @@ class PageController {
               n.confidential())).toList());
     }
     model.addAttribute("mayWrite", access.allows(me, file, CaseAccess.Need.CHANGE));
+    boolean worksOnTasks = me.role().isCaseworker() || me.role() == Role.MANAGER;
+    model.addAttribute("showTasks", worksOnTasks);
+    model.addAttribute("tasks", worksOnTasks ? taskRows.of(caseTasks.ofCase(me, caseId)) : List.of());
     return "case";
   }
 

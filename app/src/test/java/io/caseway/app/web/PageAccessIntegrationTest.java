@@ -48,6 +48,18 @@ class PageAccessIntegrationTest {
   }
 
   @Test
+  void theTaskPagesAreForCaseworkersAndManagersAndAMissingTaskIsAPageNotJson() {
+    assertThat(support.as("anna").getForEntity("/tasks", String.class).getBody())
+        .contains("There are no tasks for your cases right now.");
+    String owner = support.user("owner", Role.PROCESS_OWNER, null, null, null);
+    assertThat(support.as(owner).getForEntity("/tasks", String.class).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+    var missing = support.as("anna").getForEntity("/tasks/2251799813685999", String.class);
+    assertThat(missing.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+    assertThat(missing.getHeaders().getContentType().toString()).startsWith("text/html");
+    assertThat(missing.getBody()).contains("Page not found").contains("No task 2251799813685999");
+  }
+
+  @Test
   void withoutSigningInThePagesSendYouToSignIn() {
     // the client follows the redirect to the sign-in form, which carries its CSRF token
     var page = http.getForEntity("/manager", String.class);

@@ -1,11 +1,16 @@
 package io.caseway.app.web;
 
+import static io.camunda.process.test.api.CamundaAssert.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.camunda.process.test.api.CamundaSpringProcessTest;
+import io.camunda.process.test.api.CamundaProcessTestContext;
+import io.camunda.process.test.api.assertions.ProcessInstanceSelectors;
 import io.caseway.app.IntegrationTestSupport;
+import io.caseway.app.JourneyCases;
+import io.caseway.app.JourneyCases.CaseInJourney;
 import io.caseway.app.caseload.Assignments;
 import io.caseway.app.caseload.Caseworkers;
 import io.caseway.app.casefile.CaseFiles;
@@ -21,6 +26,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -37,6 +43,9 @@ import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -60,6 +69,7 @@ class WebUiBrowserTest {
   @Autowired CaseFiles cases;
   @Autowired Caseworkers caseworkers;
   @Autowired Assignments assignments;
+  @Autowired CamundaProcessTestContext processTestContext;
 
   WebDriver browser;
   Path profile;
@@ -138,6 +148,105 @@ class WebUiBrowserTest {
 
     open("/cases/" + bensCase);
     assertThat(browser.getPageSource()).doesNotContain("About the case");
+  }
+
+  @Test
+  void aCoachCompletesTheJourneysTasksInTheirFormsAndSeesTheCaseMoveOn() {
+    support.reset();
+    CaseInJourney c = JourneyCases.inClarification(support, processTestContext, support.gpPractice(),
+        LocalDate.now(ZoneOffset.UTC).minusMonths(10));
+    String coach = support.coach(c.caseworkerId(), true);
+    String caseLabel = "Case " + c.caseId().toString().substring(0, 8);
+    open("/login");
+    signIn(coach);
+
+    // the inbox and Today list the clarification's first task; its form is the one Tasklist shows
+    open("/tasks");
+    assertThat(browser.findElement(By.tagName("main")).getText()).contains("Assess work capacity")
+        .contains("Clarification guarantee").contains(caseLabel).contains("Nobody yet");
+    checkAccessibility("coach-tasks");
+    open("/");
+    assertThat(browser.findElement(By.tagName("main")).getText()).contains("Assess work capacity").contains(caseLabel);
+    browser.findElement(By.linkText("Assess work capacity")).click();
+    assertThat(browser.findElement(By.tagName("h1")).getText()).contains("Assess work capacity");
+    assertThat(browser.findElement(By.cssSelector("label[for='field-workCapacitySummary']")).getText())
+        .isEqualTo("What the citizen can do, and with what support");
+    checkAccessibility("coach-task-form");
+
+    // nothing filled in: the form says what is missing, and nothing reaches the engine
+    submitTask();
+    assertThat(browser.findElement(By.cssSelector(".govuk-error-summary")).getText()).contains("There is a problem")
+        .contains("Choose an answer for \u201cWork capacity\u201d");
+    checkAccessibility("coach-task-form-errors");
+    assertThat(ProcessInstanceSelectors.byProcessId("clarification-guarantee"))
+        .hasActiveElements("UserTask_AssessWorkCapacity");
+
+    browser.findElement(By.id("field-workCapacitySummary")).sendKeys("Unclear how many hours; back pain");
+    browser.findElement(By.cssSelector("input[name='field.workCapacity'][value='unclear']")).click();
+    browser.findElement(By.id("field-roundtableNeeded")).click();
+    submitTask();
+
+    // back on the case: the task is done and the roundtable's first task is waiting
+    assertThat(browser.getCurrentUrl()).contains("/cases/" + c.caseId());
+    assertThat(browser.findElement(By.tagName("main")).getText()).contains("\u201cAssess work capacity\u201d is done.");
+    waitForTaskOnCase("Collect the citizen's health self-assessment");
+    checkAccessibility("coach-case-tasks");
+    browser.findElement(By.linkText("Collect the citizen's health self-assessment")).click();
+    browser.findElement(By.id("field-healthInOwnWords")).sendKeys("Back pain makes long days hard");
+    browser.findElement(By.cssSelector("input[name='field.workAbilityToday'][value='few-hours']")).click();
+    // the companion's name is asked only once the citizen wants to bring someone (the form's FEEL condition)
+    assertThat(browser.findElements(By.id("field-companionName"))).isEmpty();
+    clickAndWaitForTheQuestions(By.id("field-bringingCompanion"));
+    browser.findElement(By.id("field-companionName")).sendKeys("Jens");
+    submitTask();
+
+    waitForTaskOnCase("Schedule the meeting");
+    browser.findElement(By.linkText("Schedule the meeting")).click();
+    JavascriptExecutor js = (JavascriptExecutor) browser;
+    js.executeScript("arguments[0].value = '2027-01-12'", browser.findElement(By.id("field-meetingStart")));
+    js.executeScript("arguments[0].value = '09:30'", browser.findElement(By.id("field-meetingStart-time")));
+    browser.findElement(By.id("field-meetingPlace")).sendKeys("Jobcentre, room 2");
+    clickAndWaitForTheQuestions(By.cssSelector("input[name='field.participantRoles'][value='citizen']"));
+    clickAndWaitForTheQuestions(By.cssSelector("input[name='field.participantRoles'][value='caseworker']"));
+    assertThat(browser.findElement(By.id("field-meetingPlace")).getAttribute("value")).isEqualTo("Jobcentre, room 2");
+    checkAccessibility("coach-task-schedule");
+    submitTask();
+
+    // no health coordinator or doctor: the journey sends the scheduling back, and its form says why
+    waitForTaskOnCase("Schedule the meeting");
+    browser.findElement(By.linkText("Schedule the meeting")).click();
+    assertThat(browser.findElement(By.tagName("main")).getText())
+        .contains("The meeting could not be scheduled: A health coordinator or a doctor must take part in the meeting.");
+    assertThat(ProcessInstanceSelectors.byProcessId("roundtable-meeting"))
+        .hasCompletedElements("UserTask_CollectSelfAssessment", "IntermediateThrowEvent_SchedulingRefused")
+        .hasVariable("workAbilityToday", "few-hours").hasVariable("bringingCompanion", true)
+        .hasVariable("companionName", "Jens").hasVariable("meetingPlace", "Jobcentre, room 2")
+        .hasVariable("participantRoles", List.of("citizen", "caseworker"));
+  }
+
+  /** Clicks an answer other questions depend on; the page asks the server which questions to show (htmx). */
+  private void clickAndWaitForTheQuestions(By answer) {
+    WebElement element = browser.findElement(answer);
+    element.click();
+    new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.stalenessOf(element));
+  }
+
+  /** Submits the task's form and waits for the next page. */
+  private void submitTask() {
+    WebElement button = browser.findElement(By.cssSelector("main form button.govuk-button:not(.govuk-button--secondary)"));
+    button.click();
+    new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.stalenessOf(button));
+  }
+
+  /** The case page lists the task once the engine has created it (it may take a moment after the last one). */
+  private void waitForTaskOnCase(String task) {
+    new WebDriverWait(browser, Duration.ofSeconds(15)).pollingEvery(Duration.ofMillis(300)).until(d -> {
+      if (!d.findElements(By.linkText(task)).isEmpty()) {
+        return true;
+      }
+      d.navigate().refresh();
+      return false;
+    });
   }
 
   @Test
