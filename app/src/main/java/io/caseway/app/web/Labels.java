@@ -15,7 +15,15 @@ final class Labels {
     if (value == null) {
       return "";
     }
-    String words = value.name().toLowerCase(Locale.ROOT).replace('_', ' ');
+    return of(value.name());
+  }
+
+  /** The same for an enum's name as the database keeps it. */
+  static String of(String enumName) {
+    if (enumName == null || enumName.isEmpty()) {
+      return "";
+    }
+    String words = enumName.toLowerCase(Locale.ROOT).replace('_', ' ');
     return Character.toUpperCase(words.charAt(0)) + words.substring(1);
   }
 

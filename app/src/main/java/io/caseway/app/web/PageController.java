@@ -8,8 +8,10 @@ import io.caseway.app.casefile.CaseView;
 import io.caseway.app.caseload.Caseworkers;
 import io.caseway.app.journal.Journal;
 import io.caseway.app.notification.Notifications;
+import io.caseway.app.outcome.OutcomeEvent;
 import io.caseway.app.outcome.Outcomes;
 import io.caseway.app.placement.Placements;
+import io.caseway.app.plan.ClarificationDeadlines;
 import io.caseway.app.plan.Plans;
 import io.caseway.app.security.CasewayUser;
 import io.caseway.app.security.CurrentUser;
@@ -41,6 +43,8 @@ class PageController {
   private static final int TODAY_LIMIT = 100;
   /** How many tasks Today shows; the inbox has them all. */
   private static final int TODAY_TASKS = 5;
+  /** How many cases the managers' deadline list shows; the counts cover all. */
+  private static final int WATCH_LIMIT = 50;
 
   record CaseRow(UUID caseId, String status, String track, String deadline, String deadlineNote, boolean atRisk) {}
 
@@ -62,6 +66,11 @@ class PageController {
 
   record AreaRow(String region, String district, String kind, long count, int percent) {}
 
+  record DeadlineCountRow(String region, String district, long missed, long atRisk) {}
+
+  record WatchedRow(UUID caseId, String deadline, String note, boolean missed, String track, String caseworker,
+      String district) {}
+
   private final CurrentUser currentUser;
   private final CaseFiles cases;
   private final CaseAccess access;
@@ -72,13 +81,14 @@ class PageController {
   private final Outcomes outcomes;
   private final Journal journal;
   private final Caseworkers caseworkers;
+  private final ClarificationDeadlines deadlines;
   private final CaseTasks caseTasks;
   private final TaskRows taskRows;
   private final Clock clock;
 
   PageController(CurrentUser currentUser, CaseFiles cases, CaseAccess access, AuditLog audit,
       Notifications notifications, Plans plans, Placements placements, Outcomes outcomes, Journal journal,
-      Caseworkers caseworkers, CaseTasks caseTasks, TaskRows taskRows, Clock clock) {
+      Caseworkers caseworkers, ClarificationDeadlines deadlines, CaseTasks caseTasks, TaskRows taskRows, Clock clock) {
     this.currentUser = currentUser;
     this.cases = cases;
     this.access = access;
@@ -89,6 +99,7 @@ class PageController {
     this.outcomes = outcomes;
     this.journal = journal;
     this.caseworkers = caseworkers;
+    this.deadlines = deadlines;
     this.caseTasks = caseTasks;
     this.taskRows = taskRows;
     this.clock = clock;
@@ -191,14 +202,39 @@ class PageController {
     model.addAttribute("waiting", caseworkers.waitingList().stream().map(e -> new WaitingRow(e.caseId(),
         Labels.of(e.track()), Labels.date(LocalDate.ofInstant(e.waitingSince(), ZoneOffset.UTC)),
         e.needsSocialWorkEducation())).toList());
+    LocalDate horizon = today.plusDays(AT_RISK_DAYS);
+    List<ClarificationDeadlines.Watched> watched = deadlines.withoutPlanBefore(horizon, WATCH_LIMIT);
+    List<ClarificationDeadlines.DistrictCount> byDistrict = deadlines.byDistrict(today, horizon);
+    model.addAttribute("deadlineCounts", byDistrict.stream()
+        .map(d -> new DeadlineCountRow(d.region() == null ? "Waiting for a caseworker" : d.region(),
+            d.district() == null ? "" : d.district(), d.missed(), d.atRisk())).toList());
+    model.addAttribute("watched", watched.stream().map(w -> new WatchedRow(w.caseId(), Labels.date(w.deadline()),
+        deadlineNote(w.deadline(), today), w.deadline().isBefore(today), Labels.of(w.track()),
+        w.caseworker() == null ? "Nobody yet" : w.caseworker(), w.district() == null ? "" : w.district())).toList());
+    model.addAttribute("missedCount", byDistrict.stream()
+        .mapToLong(ClarificationDeadlines.DistrictCount::missed).sum());
+    model.addAttribute("atRiskCount", byDistrict.stream()
+        .mapToLong(ClarificationDeadlines.DistrictCount::atRisk).sum());
+    model.addAttribute("atRiskDays", AT_RISK_DAYS);
+
     LocalDate from = today.withDayOfYear(1);
-    var counts = outcomes.byArea(from, today.plusDays(1));
-    long most = counts.stream().mapToLong(Outcomes.AreaCount::count).max().orElse(1);
+    var counts = outcomes.byArea(from, today.plusDays(1)).stream()
+        .filter(a -> a.kind() != OutcomeEvent.Kind.LASTING_SOLUTION).toList();
     model.addAttribute("outcomesFrom", Labels.date(from));
     model.addAttribute("outcomes", counts.stream().map(a -> new AreaRow(a.region() == null ? "Not known" : a.region(),
-        a.district() == null ? "Not known" : a.district(), Labels.of(a.kind()), a.count(),
-        (int) (a.count() * 100 / Math.max(1, most)))).toList());
+        a.district() == null ? "Not known" : a.district(), Labels.of(a.kind()), a.count(), 0)).toList());
+    model.addAttribute("districtChart", OutcomeChart.of("Outcomes by district since " + Labels.date(from), counts,
+        a -> (a.district() == null ? "Not known" : a.district())));
+    model.addAttribute("regionChart", OutcomeChart.of("Outcomes by region since " + Labels.date(from), counts,
+        a -> a.region() == null ? "Not known" : a.region()));
+    model.addAttribute("intoWork", total(counts, OutcomeEvent.Kind.INTO_WORK));
+    model.addAttribute("sustained13", total(counts, OutcomeEvent.Kind.SUSTAINED_13_WEEKS));
+    model.addAttribute("sustained26", total(counts, OutcomeEvent.Kind.SUSTAINED_26_WEEKS));
     return "manager";
+  }
+
+  private static long total(List<Outcomes.AreaCount> counts, OutcomeEvent.Kind kind) {
+    return counts.stream().filter(a -> a.kind() == kind).mapToLong(Outcomes.AreaCount::count).sum();
   }
 
   private LocalDate today() {

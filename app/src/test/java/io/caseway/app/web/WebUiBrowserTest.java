@@ -16,7 +16,9 @@ import io.caseway.app.caseload.Caseworkers;
 import io.caseway.app.casefile.CaseFiles;
 import io.caseway.app.casefile.Track;
 import io.caseway.app.citizen.ContactChannel;
+import io.caseway.app.outcome.Outcomes;
 import io.caseway.app.referral.ReferralRequest;
+import io.caseway.workers.OutcomeRecords;
 import io.caseway.app.referral.Referrals;
 import io.caseway.app.security.Role;
 import java.io.IOException;
@@ -69,19 +71,22 @@ class WebUiBrowserTest {
   @Autowired CaseFiles cases;
   @Autowired Caseworkers caseworkers;
   @Autowired Assignments assignments;
+  @Autowired Outcomes outcomes;
   @Autowired CamundaProcessTestContext processTestContext;
 
   WebDriver browser;
   Path profile;
   UUID annasCase;
   UUID bensCase;
+  UUID waiting;
+  UUID anna;
 
   @BeforeEach
   void casesForTwoCoaches() throws IOException {
     support.emptyCaseFile();
     UUID partner = support.gpPractice();
     support.manager();
-    UUID anna = caseworkers.register(new Caseworkers.NewCaseworker("Anna Holm", "anna@x.dk", false, "Vesterbro",
+    anna = caseworkers.register(new Caseworkers.NewCaseworker("Anna Holm", "anna@x.dk", false, "Vesterbro",
         "Hovedstaden", Map.of(Track.JOB_DIRECTED, 25))).caseworkerId();
     UUID ben = caseworkers.register(new Caseworkers.NewCaseworker("Ben Berg", "ben@x.dk", false, "Nørrebro",
         "Hovedstaden", Map.of())).caseworkerId();
@@ -90,7 +95,7 @@ class WebUiBrowserTest {
     // eleven months on cash benefit: the one-year clarification deadline is within 60 days
     annasCase = openCase(partner, "0707901234", "Mette", LocalDate.now().minusMonths(11), anna);
     bensCase = openCase(partner, "0808901234", "Lars", LocalDate.now().minusMonths(2), ben);
-    UUID waiting = openCase(partner, "0909901234", "Karin", LocalDate.now().minusMonths(1), null);
+    waiting = openCase(partner, "0909901234", "Karin", LocalDate.now().minusMonths(1), null);
     assignments.place(waiting.toString(), "job-directed"); // on the waiting list
     browser = startBrowser();
   }
@@ -250,15 +255,35 @@ class WebUiBrowserTest {
   }
 
   @Test
-  void aManagerSeesCaseloadsTheWaitingListAndOutcomes() {
+  void aManagerSeesDeadlinesCaseloadsAndOutcomesAndTheDashboardFollowsWhatHappens() {
     open("/login");
     signIn(IntegrationTestSupport.MANAGER);
     assertThat(browser.getCurrentUrl()).endsWith("/manager");
     String page = browser.findElement(By.tagName("main")).getText();
-    assertThat(page).contains("Caseloads and outcomes").contains("Anna Holm").contains("1 of 25")
-        .contains("Ben Berg").contains("Waiting for a caseworker").contains("Outcomes by district");
-    assertThat(browser.findElements(By.cssSelector("main table")).get(1).findElements(By.cssSelector("tbody tr")))
-        .hasSize(1);
+    // Anna's case is eleven months on cash benefit with no plan: at risk, not missed yet
+    assertThat(page).contains("Caseloads and outcomes").contains("0\nclarification deadlines missed, no plan yet")
+        .contains("1\ndeadlines within 60 days, no plan yet").contains("1\nwaiting for a caseworker")
+        .contains("Anna Holm").contains("1 of 25").contains("Ben Berg")
+        .contains("No outcomes recorded since");
+    assertThat(browser.findElement(By.id("deadlines")).findElement(By.xpath("following-sibling::table[2]")).getText())
+        .contains("Case " + annasCase.toString().substring(0, 8)).contains("At risk").contains("Anna Holm")
+        .doesNotContain("Case " + bensCase.toString().substring(0, 8));
+    assertThat(browser.findElements(By.cssSelector("svg[role=img]"))).isEmpty();
+    checkAccessibility("manager-dashboard-before");
+
+    // the waiting case gets a caseworker, and Anna's citizen starts work
+    assertThat(assignments.take(waiting.toString(), anna.toString())).isTrue();
+    outcomes.record(annasCase.toString(), OutcomeRecords.OutcomeType.INTO_WORK, LocalDate.now(ZoneOffset.UTC), null);
+    browser.navigate().refresh();
+
+    page = browser.findElement(By.tagName("main")).getText();
+    assertThat(page).contains("0\nwaiting for a caseworker").contains("Nobody is waiting.").contains("2 of 25")
+        .contains("1\ninto work since");
+    WebElement chart = browser.findElement(By.cssSelector("svg[role=img][aria-labelledby^='district-chart']"));
+    assertThat(chart.findElements(By.tagName("text")).stream().map(WebElement::getText))
+        .contains("Vesterbro", "Into work", "1");
+    assertThat(chart.findElements(By.cssSelector("rect title")).stream()
+        .map(t -> t.getAttribute("textContent"))).contains("Into work: 1", "In work after 13 weeks: 0");
     checkAccessibility("manager-dashboard");
   }
 
@@ -299,7 +324,12 @@ class WebUiBrowserTest {
       try {
         Path dir = Path.of(System.getProperty("screenshots.dir", "../docs/screenshots"));
         Files.createDirectories(dir);
+        // the whole page: the window grows to the page's height for the picture
+        long height = (Long) js.executeScript("return document.documentElement.scrollHeight");
+        js.executeScript("window.scrollTo(0, 0)");
+        browser.manage().window().setSize(new Dimension(1280, (int) Math.max(800, Math.min(height, 6000))));
         Files.write(dir.resolve(name + ".png"), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+        browser.manage().window().setSize(new Dimension(1280, 1400));
       } catch (IOException e) {
         throw new IllegalStateException(e);
       }
