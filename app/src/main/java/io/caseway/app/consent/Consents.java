@@ -79,6 +79,12 @@ public class Consents {
         .orElse(io.caseway.workers.ConsentStatus.MISSING);
   }
 
+  /** The consents that belong to a case (given with its referral or later). */
+  @Transactional(readOnly = true)
+  public List<Consent> ofCase(UUID caseId) {
+    return consents.findByCaseId(caseId);
+  }
+
   @Transactional(readOnly = true)
   public List<Consent> ofCitizen(UUID citizenId) {
     return consents.findByCitizenId(citizenId);

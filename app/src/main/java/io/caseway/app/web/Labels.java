@@ -23,7 +23,7 @@ final class Labels {
     if (enumName == null || enumName.isEmpty()) {
       return "";
     }
-    String words = enumName.toLowerCase(Locale.ROOT).replace('_', ' ');
+    String words = enumName.toLowerCase(Locale.ROOT).replace('_', ' ').replaceAll("\\bgp\\b", "GP");
     return Character.toUpperCase(words.charAt(0)) + words.substring(1);
   }
 

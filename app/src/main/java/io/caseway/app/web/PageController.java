@@ -4,7 +4,9 @@ import io.caseway.app.audit.AuditLog;
 import io.caseway.app.casefile.CaseAccess;
 import io.caseway.app.casefile.CaseFiles;
 import io.caseway.app.casefile.CaseSearch;
+import io.caseway.app.casefile.CaseStatus;
 import io.caseway.app.casefile.CaseView;
+import io.caseway.app.consent.Consents;
 import io.caseway.app.caseload.Caseworkers;
 import io.caseway.app.journal.Journal;
 import io.caseway.app.notification.Notifications;
@@ -58,7 +60,10 @@ class PageController {
 
   record OutcomeRow(String kind, String on) {}
 
-  record NoteRow(String author, String writtenOn, String body, boolean confidential) {}
+  record ConsentRow(String category, String source, String purpose, String given, String state) {}
+
+  /** Days to (or, when {@code passed}, since) the clarification deadline; {@code planInForce} meets it. */
+  record Countdown(long days, boolean passed, String deadline, boolean planInForce) {}
 
   record LoadRow(String name, String district, String track, int active, int cap, int percent, boolean full) {}
 
@@ -84,11 +89,14 @@ class PageController {
   private final ClarificationDeadlines deadlines;
   private final CaseTasks caseTasks;
   private final TaskRows taskRows;
+  private final CaseTimeline timeline;
+  private final Consents consents;
   private final Clock clock;
 
   PageController(CurrentUser currentUser, CaseFiles cases, CaseAccess access, AuditLog audit,
       Notifications notifications, Plans plans, Placements placements, Outcomes outcomes, Journal journal,
-      Caseworkers caseworkers, ClarificationDeadlines deadlines, CaseTasks caseTasks, TaskRows taskRows, Clock clock) {
+      Caseworkers caseworkers, ClarificationDeadlines deadlines, CaseTasks caseTasks, TaskRows taskRows,
+      CaseTimeline timeline, Consents consents, Clock clock) {
     this.currentUser = currentUser;
     this.cases = cases;
     this.access = access;
@@ -102,6 +110,8 @@ class PageController {
     this.deadlines = deadlines;
     this.caseTasks = caseTasks;
     this.taskRows = taskRows;
+    this.timeline = timeline;
+    this.consents = consents;
     this.clock = clock;
   }
 
@@ -160,13 +170,19 @@ class PageController {
         p.endedOn().map(Labels::date).orElse("Going on"))).toList());
     model.addAttribute("outcomes", outcomes.ofCase(caseId).stream()
         .map(o -> new OutcomeRow(Labels.of(o.kind()), Labels.date(o.occurredOn()))).toList());
-    boolean mayReadJournal = access.allows(me, file, CaseAccess.Need.HEALTH);
-    model.addAttribute("mayReadJournal", mayReadJournal);
-    if (mayReadJournal) {
-      model.addAttribute("notes", journal.read(caseId, "read the journal on the case page").stream()
-          .map(n -> new NoteRow(n.author(), Labels.date(LocalDate.ofInstant(n.writtenAt(), ZoneOffset.UTC)), n.body(),
-              n.confidential())).toList());
-    }
+    boolean mayReadHealth = access.allows(me, file, CaseAccess.Need.HEALTH);
+    model.addAttribute("mayReadJournal", mayReadHealth);
+    model.addAttribute("timeline", timeline.of(c, mayReadHealth));
+    model.addAttribute("consents", consents.ofCase(caseId).stream().map(k -> new ConsentRow(Labels.of(k.dataCategory()),
+        k.source(), k.purpose(), Labels.date(LocalDate.ofInstant(k.givenAt(), ZoneOffset.UTC)),
+        k.withdrawnAt().map(at -> "Withdrawn " + Labels.date(LocalDate.ofInstant(at, ZoneOffset.UTC)))
+            .or(() -> k.expiresAt().filter(at -> at.isBefore(clock.instant()))
+                .map(at -> "Expired " + Labels.date(LocalDate.ofInstant(at, ZoneOffset.UTC))))
+            .orElse("In force"))).toList());
+    long daysLeft = c.clarificationDeadline() == null ? 0 : ChronoUnit.DAYS.between(today, c.clarificationDeadline());
+    model.addAttribute("countdown", c.clarificationDeadline() == null || c.status() == CaseStatus.CLOSED ? null
+        : new Countdown(Math.abs(daysLeft), daysLeft < 0, Labels.date(c.clarificationDeadline()),
+            plans.inForce(caseId).isPresent()));
     model.addAttribute("mayWrite", access.allows(me, file, CaseAccess.Need.CHANGE));
     boolean worksOnTasks = me.role().isCaseworker() || me.role() == Role.MANAGER;
     model.addAttribute("showTasks", worksOnTasks);
@@ -243,7 +259,7 @@ class PageController {
 
   private static CaseRow row(CaseView c, LocalDate today) {
     LocalDate deadline = c.clarificationDeadline();
-    boolean atRisk = deadline != null && c.status() != io.caseway.app.casefile.CaseStatus.CLOSED
+    boolean atRisk = deadline != null && c.status() != CaseStatus.CLOSED
         && ChronoUnit.DAYS.between(today, deadline) <= AT_RISK_DAYS;
     return new CaseRow(c.caseId(), Labels.of(c.status()), Labels.of(c.track()),
         deadline == null ? "No deadline yet" : Labels.date(deadline), deadlineNote(deadline, today), atRisk);
