@@ -79,6 +79,7 @@ class ProcessOwnerPagesBrowserTest {
     assertThat(browser.getCurrentUrl()).endsWith("/processes");
     assertThat(main()).contains("Roundtable meeting").contains("roundtable-meeting.bpmn")
         .contains("Version " + before).contains("Referral intake");
+    assertThat(browser.findElements(By.cssSelector(".govuk-error-summary, .govuk-notification-banner"))).isEmpty();
 
     // a changed copy of the roundtable meeting becomes its next version
     String bpmn = resource("caseway/processes/roundtable-meeting.bpmn")
