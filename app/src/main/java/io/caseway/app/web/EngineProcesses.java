@@ -38,7 +38,7 @@ class EngineProcesses {
   /** The engine's page size for the searches that list everything. */
   private static final int PAGE = 100;
   /** How many open incidents the page lists; more are counted, not shown. */
-  static final int INCIDENT_LIMIT = 200;
+  private static final int INCIDENT_LIMIT = 200;
 
   /** One version of a process. */
   record Definition(long key, String processId, String name, int version, String versionTag,
@@ -147,7 +147,7 @@ class EngineProcesses {
           .addResourceBytes(f.getValue(), f.getKey());
     }
     if (command == null) {
-      throw new Refused("Choose at least one file to deploy");
+      throw new IllegalArgumentException("A deployment needs at least one file");
     }
     try {
       return command.send().join();

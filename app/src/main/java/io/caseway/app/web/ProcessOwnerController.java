@@ -44,7 +44,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  */
 @Controller
 class ProcessOwnerController {
-  static final Set<String> DEPLOYABLE = Set.of("bpmn", "dmn", "form");
+  private static final Set<String> DEPLOYABLE = Set.of("bpmn", "dmn", "form");
   private static final DateTimeFormatter CREATED =
       DateTimeFormatter.ofPattern("d MMMM yyyy 'at' HH:mm 'UTC'", Locale.ENGLISH);
 
@@ -97,27 +97,7 @@ class ProcessOwnerController {
       RedirectAttributes redirect) {
     CasewayUser me = currentUser.require();
     Map<String, byte[]> resources = new LinkedHashMap<>();
-    String problem = null;
-    for (MultipartFile f : files == null ? List.<MultipartFile>of() : files) {
-      String name = StringUtils.getFilename(f.getOriginalFilename());
-      if (name == null || name.isBlank()) {
-        continue; // the file input sends an empty part when nothing is chosen
-      }
-      String extension = StringUtils.getFilenameExtension(name);
-      if (extension == null || !DEPLOYABLE.contains(extension.toLowerCase(Locale.ROOT))) {
-        problem = name + " is not a BPMN, DMN or form file: choose files ending in .bpmn, .dmn or .form";
-      } else if (f.isEmpty()) {
-        problem = name + " is empty";
-      } else if (resources.put(name, bytes(f)) != null) {
-        problem = "You chose " + name + " twice";
-      }
-      if (problem != null) {
-        break;
-      }
-    }
-    if (problem == null && resources.isEmpty()) {
-      problem = "Choose one or more .bpmn, .dmn or .form files to deploy";
-    }
+    String problem = read(files == null ? List.of() : files, resources);
     if (problem == null) {
       try {
         DeploymentEvent deployed = engine.deploy(resources);
@@ -131,7 +111,7 @@ class ProcessOwnerController {
       }
     }
     redirect.addFlashAttribute("deployError", problem);
-    return "redirect:/processes#deploy";
+    return "redirect:/processes";
   }
 
   /** One version: its diagram with counts per element, and the same as a table. */
@@ -200,6 +180,27 @@ class ProcessOwnerController {
           "The engine did not retry incident " + incidentKey + ": " + EngineProcesses.reason(e));
     }
     return "redirect:/processes/incidents";
+  }
+
+  /** Reads the chosen files into {@code resources} by name; answers what is wrong with them, or null. */
+  private static String read(List<MultipartFile> files, Map<String, byte[]> resources) {
+    for (MultipartFile f : files) {
+      String name = StringUtils.getFilename(f.getOriginalFilename());
+      if (name == null || name.isBlank()) {
+        continue; // the file input sends an empty part when nothing is chosen
+      }
+      String extension = StringUtils.getFilenameExtension(name);
+      if (extension == null || !DEPLOYABLE.contains(extension.toLowerCase(Locale.ROOT))) {
+        return name + " is not a BPMN, DMN or form file: choose files ending in .bpmn, .dmn or .form";
+      }
+      if (f.isEmpty()) {
+        return name + " is empty";
+      }
+      if (resources.put(name, bytes(f)) != null) {
+        return "You chose " + name + " twice";
+      }
+    }
+    return resources.isEmpty() ? "Choose one or more .bpmn, .dmn or .form files to deploy" : null;
   }
 
   /** One line per deployed process, decision and form: what it is and the version it now has. */
