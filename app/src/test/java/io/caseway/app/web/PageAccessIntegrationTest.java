@@ -88,6 +88,15 @@ class PageAccessIntegrationTest {
     assertThat(deploy("per").getStatusCode()).isEqualTo(HttpStatus.FOUND);
   }
 
+  @Test
+  void aVersionTheEngineDoesNotKnowIsAPageNotJson() {
+    String owner = support.user("per", Role.PROCESS_OWNER, null, null, null);
+    var missing = support.as(owner).getForEntity("/processes/2251799813685999", String.class);
+    assertThat(missing.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+    assertThat(missing.getHeaders().getContentType().toString()).startsWith("text/html");
+    assertThat(missing.getBody()).contains("No process definition has the key 2251799813685999");
+  }
+
   /** A deployment from the form, with the user's session and its CSRF token (taken from a page). */
   private ResponseEntity<String> deploy(String user) {
     ResponseEntity<String> page = support.as(user).getForEntity("/login", String.class);
