@@ -91,11 +91,12 @@ public class SecurityConfiguration {
   @Order(2)
   SecurityFilterChain pages(HttpSecurity http, ObjectProvider<ClientRegistrationRepository> oidc) throws Exception {
     http.authorizeHttpRequests(a -> a
-            .requestMatchers("/actuator/health/**", "/login", "/error", "/webjars/**", "/css/**").permitAll()
+            .requestMatchers("/actuator/health/**", "/login", "/error", "/webjars/**", "/css/**", "/js/**").permitAll()
             .requestMatchers("/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html").authenticated()
             .requestMatchers("/manager/**", "/manager").hasRole(Role.MANAGER.name())
             .requestMatchers("/tasks/**", "/tasks").hasAnyRole(Role.COACH.name(), Role.SOCIAL_WORKER.name(),
                 Role.MANAGER.name())
+            .requestMatchers("/processes/**", "/processes").hasRole(Role.PROCESS_OWNER.name())
             .anyRequest().authenticated())
         .formLogin(form -> form.loginPage("/login").permitAll())
         .httpBasic(Customizer.withDefaults())

@@ -127,6 +127,9 @@ class PageController {
     if (me.role() == Role.MANAGER) {
       return "redirect:/manager";
     }
+    if (me.role() == Role.PROCESS_OWNER) {
+      return "redirect:/processes";
+    }
     model.addAttribute("user", me);
     if (!me.role().isCaseworker() || me.caseworkerId() == null) {
       return "home";

@@ -17,7 +17,7 @@ import org.springframework.web.servlet.support.RequestContextUtils;
  * and where to go next. A task someone else took in the meantime sends the user back to it with a
  * banner saying so.
  */
-@ControllerAdvice(assignableTypes = {PageController.class, TaskPageController.class})
+@ControllerAdvice(assignableTypes = {PageController.class, TaskPageController.class, ProcessOwnerController.class})
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class PageErrors {
 

@@ -3,8 +3,6 @@ package io.caseway.app.web;
 import static io.camunda.process.test.api.CamundaAssert.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.camunda.process.test.api.CamundaSpringProcessTest;
 import io.camunda.process.test.api.CamundaProcessTestContext;
 import io.camunda.process.test.api.assertions.ProcessInstanceSelectors;
@@ -22,14 +20,9 @@ import io.caseway.workers.OutcomeRecords;
 import io.caseway.app.referral.Referrals;
 import io.caseway.app.security.Role;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -37,14 +30,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -53,18 +40,14 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
- * The pages in a real browser: the system's headless Chromium (Debian's {@code chromium} and
- * {@code chromium-driver}; nothing is downloaded). A coach signs in through the form, finds their
- * case on Today (and not a colleague's), opens it and writes a journal note; a manager sees the
- * dashboard. axe-core runs in every page and no serious or critical violation may be found. With
+ * The pages in a real browser ({@link PageBrowser}: the system's headless Chromium). A coach signs
+ * in through the form, finds their case on Today (and not a colleague's), opens it and writes a
+ * journal note; a manager sees the dashboard. axe-core runs in every page and no serious or critical violation may be found. With
  * {@code -Dscreenshots=true} each page is saved to {@code docs/screenshots/}.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @CamundaSpringProcessTest
 class WebUiBrowserTest {
-  static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-  static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
-
   @LocalServerPort int port;
   @Autowired IntegrationTestSupport support;
   @Autowired Referrals referrals;
@@ -74,8 +57,8 @@ class WebUiBrowserTest {
   @Autowired Outcomes outcomes;
   @Autowired CamundaProcessTestContext processTestContext;
 
+  PageBrowser pages;
   WebDriver browser;
-  Path profile;
   UUID annasCase;
   UUID bensCase;
   UUID waiting;
@@ -97,7 +80,8 @@ class WebUiBrowserTest {
     bensCase = openCase(partner, "0808901234", "Lars", LocalDate.now().minusMonths(2), ben);
     waiting = openCase(partner, "0909901234", "Karin", LocalDate.now().minusMonths(1), null);
     assignments.place(waiting.toString(), "job-directed"); // on the waiting list
-    browser = startBrowser();
+    pages = PageBrowser.start(port);
+    browser = pages.driver();
   }
 
   private UUID openCase(UUID partner, String personId, String name, LocalDate benefitStart, UUID caseworker) {
@@ -114,13 +98,8 @@ class WebUiBrowserTest {
 
   @AfterEach
   void closeBrowser() throws IOException {
-    if (browser != null) {
-      browser.quit();
-    }
-    if (profile != null) {
-      try (var files = Files.walk(profile)) {
-        files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-      }
+    if (pages != null) {
+      pages.close();
     }
   }
 
@@ -288,84 +267,14 @@ class WebUiBrowserTest {
   }
 
   private void open(String path) {
-    browser.get("http://localhost:" + port + path);
+    pages.open(path);
   }
 
   private void signIn(String username) {
-    browser.findElement(By.id("username")).sendKeys(username);
-    browser.findElement(By.id("password")).sendKeys(IntegrationTestSupport.PASSWORD);
-    browser.findElement(By.cssSelector("form button[type=submit]")).click();
+    pages.signIn(username);
   }
 
-  /** axe-core in the page: no serious or critical violation; then the screenshot, when asked for. */
-  @SuppressWarnings("unchecked")
   private void checkAccessibility(String name) {
-    JavascriptExecutor js = (JavascriptExecutor) browser;
-    js.executeScript(axeSource());
-    String json = (String) js.executeAsyncScript("""
-        const done = arguments[arguments.length - 1];
-        axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice']}})
-          .then(r => done(JSON.stringify(r.violations)), e => done(JSON.stringify([{id: 'axe-error', impact: 'critical', help: String(e)}])));
-        """);
-    List<String> serious = new ArrayList<>();
-    try {
-      for (JsonNode v : new ObjectMapper().readTree(json)) {
-        String impact = v.path("impact").asText();
-        if (impact.equals("serious") || impact.equals("critical")) {
-          serious.add(v.path("id").asText() + " (" + impact + "): " + v.path("help").asText() + " at "
-              + v.path("nodes").findValuesAsText("html"));
-        }
-      }
-    } catch (IOException e) {
-      throw new IllegalStateException(e);
-    }
-    assertThat(serious).as("accessibility violations on " + name).isEmpty();
-    if (Boolean.getBoolean("screenshots")) {
-      try {
-        Path dir = Path.of(System.getProperty("screenshots.dir", "../docs/screenshots"));
-        Files.createDirectories(dir);
-        // the whole page: the window grows to the page's height for the picture
-        long height = (Long) js.executeScript("return document.documentElement.scrollHeight");
-        js.executeScript("window.scrollTo(0, 0)");
-        browser.manage().window().setSize(new Dimension(1280, (int) Math.max(800, Math.min(height, 6000))));
-        Files.write(dir.resolve(name + ".png"), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
-        browser.manage().window().setSize(new Dimension(1280, 1400));
-      } catch (IOException e) {
-        throw new IllegalStateException(e);
-      }
-    }
-  }
-
-  private static String axeSource() {
-    try (InputStream in = WebUiBrowserTest.class.getResourceAsStream(
-        "/META-INF/resources/webjars/axe-core/4.6.3/axe.min.js")) {
-      assertThat(in).as("axe-core on the test class path (org.webjars.npm:axe-core)").isNotNull();
-      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new IllegalStateException(e);
-    }
-  }
-
-  private WebDriver startBrowser() throws IOException {
-    if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(CHROMEDRIVER)) {
-      throw new IllegalStateException("The browser tests need the system's Chromium and its driver ("
-          + CHROMIUM + ", " + CHROMEDRIVER + "); install them with: apt-get install -y chromium chromium-driver");
-    }
-    // never let Selenium Manager fetch a browser or driver
-    System.setProperty("SE_AVOID_BROWSER_DOWNLOAD", "true");
-    System.setProperty("SE_OFFLINE", "true");
-    System.setProperty("webdriver.chrome.driver", CHROMEDRIVER.toString());
-    profile = Files.createTempDirectory("caseway-chromium-");
-    ChromeOptions options = new ChromeOptions();
-    options.setBinary(CHROMIUM.toFile());
-    options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-        "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-        "--user-data-dir=" + profile, "--window-size=1280,1400", "--lang=en");
-    ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
-        .usingAnyFreePort().build();
-    ChromeDriver driver = new ChromeDriver(service, options);
-    driver.manage().timeouts().implicitlyWait(Duration.ofSeconds(2)).scriptTimeout(Duration.ofSeconds(30));
-    driver.manage().window().setSize(new Dimension(1280, 1400));
-    return driver;
+    pages.checkAccessibility(name);
   }
 }
