@@ -89,6 +89,8 @@ public final class Projections implements RecordListener {
     public Map<String, String> elementNames = new HashMap<>();
     /** The {@code formId} linked to the process's none start event (a start form), or null. */
     public String startFormId;
+    /** The process's {@code zeebe:versionTag}, or null. */
+    public String versionTag;
   }
 
   public static final class Job {
@@ -757,6 +759,15 @@ public final class Projections implements RecordListener {
         d.elementNames.putIfAbsent(id, name);
         if ("process".equals(e.getLocalName()) && id.equals(d.bpmnProcessId)) {
           d.name = name;
+        }
+      }
+      NodeList tags = document.getElementsByTagNameNS("*", "versionTag");
+      for (int n = 0; n < tags.getLength(); n++) {
+        Element tag = (Element) tags.item(n);
+        org.w3c.dom.Node owner = tag.getParentNode() == null ? null : tag.getParentNode().getParentNode();
+        if (owner instanceof Element process && "process".equals(process.getLocalName())
+            && d.bpmnProcessId.equals(process.getAttribute("id")) && !tag.getAttribute("value").isBlank()) {
+          d.versionTag = tag.getAttribute("value").strip();
         }
       }
       NodeList forms = document.getElementsByTagNameNS("*", "formDefinition");

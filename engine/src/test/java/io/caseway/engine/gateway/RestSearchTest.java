@@ -49,11 +49,19 @@ class RestSearchTest {
   }
 
   private static BpmnModelInstance order() {
-    return Bpmn.createExecutableProcess("order").name("Order").startEvent("start")
+    BpmnModelInstance model = Bpmn.createExecutableProcess("order").name("Order").startEvent("start")
         .serviceTask("charge", t -> t.name("Charge card").zeebeJobType("charge"))
         .userTask("approve", u -> u.name("Approve").zeebeUserTask().zeebeAssignee("demo")
             .zeebeCandidateGroups("sales, managers"))
         .endEvent("end").done();
+    // the process's version tag, as Camunda Modeler writes it
+    var process = (io.camunda.zeebe.model.bpmn.instance.Process) model.getModelElementById("order");
+    var extensions = model.newInstance(io.camunda.zeebe.model.bpmn.instance.ExtensionElements.class);
+    var tag = model.newInstance(io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeVersionTag.class);
+    tag.setValue("2026-12");
+    extensions.addChildElement(tag);
+    process.setExtensionElements(extensions);
+    return model;
   }
 
   private long startOrder(Map<String, Object> variables) {
@@ -116,7 +124,15 @@ class RestSearchTest {
 
     assertThat(rest.newProcessDefinitionGetXmlRequest(definitionKey).send().join()).contains("approve");
     assertThat(rest.newProcessDefinitionSearchRequest().filter(f -> f.processDefinitionId("order")).send().join()
-        .items()).singleElement().satisfies(d -> assertThat(d.getName()).isEqualTo("Order"));
+        .items()).singleElement().satisfies(d -> {
+          assertThat(d.getName()).isEqualTo("Order");
+          assertThat(d.getVersionTag()).isEqualTo("2026-12");
+        });
+    assertThat(rest.newProcessDefinitionSearchRequest().filter(f -> f.versionTag("2027-01")).send().join().items())
+        .isEmpty();
+    // a variable's value among several (JSON text), as the coach's inbox finds its cases' instances
+    assertThat(rest.newVariableSearchRequest().filter(f -> f.name("amount").value(v -> v.in(List.of("10", "99", "7"))))
+        .send().join().items()).extracting(v -> v.getProcessInstanceKey()).containsExactlyInAnyOrder(first, second);
 
     // operators and unknown fields, raw
     JsonNode raw = search("/v2/process-instances/search",

@@ -626,6 +626,7 @@ final class RestSearchApi {
     n.put("resourceName", p.resourceName);
     n.put("tenantId", RestApi.tenant(p.tenantId));
     n.put("hasStartForm", p.startFormId != null);
+    n.put("versionTag", p.versionTag);
     return n;
   }
 
