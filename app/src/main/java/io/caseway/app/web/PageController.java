@@ -142,6 +142,9 @@ class PageController {
     model.addAttribute("atRiskCount", rows.stream().filter(CaseRow::atRisk).count());
     model.addAttribute("notices", notifications.ofCaseworker(me.caseworkerId()).stream()
         .map(n -> new NoticeRow(n.caseId(), n.text(), Labels.of(n.kind()))).toList());
+    model.addAttribute("caseloads", caseworkers.get(me.caseworkerId()).caseload().stream()
+        .map(l -> new LoadRow(null, null, Labels.of(l.track()), l.activeCount(), l.cap(),
+            l.cap() == 0 ? 100 : Math.min(100, l.activeCount() * 100 / l.cap()), l.activeCount() >= l.cap())).toList());
     List<TaskRows.TaskRow> tasks = taskRows.of(taskRows.inbox(me));
     model.addAttribute("taskCount", tasks.size());
     model.addAttribute("tasks", tasks.stream().limit(TODAY_TASKS).toList());

@@ -114,6 +114,7 @@ class WebUiBrowserTest {
     String today = browser.findElement(By.tagName("main")).getText();
     assertThat(today).contains("Case " + annasCase.toString().substring(0, 8)).contains("At risk")
         .contains("1 case has a clarification deadline within 60 days")
+        .contains("Job directed: 1 of 25 cases")
         .doesNotContain("Case " + bensCase.toString().substring(0, 8));
     checkAccessibility("coach-today");
 
