@@ -211,8 +211,8 @@ public class CaseTasks {
     CaseAccess.Need need = me.role() == Role.MANAGER ? CaseAccess.Need.READ : CaseAccess.Need.CHANGE;
     access.require(caseId, need, action, "user-task", t.getUserTaskKey(), purpose);
     if (!mayWorkOn(me, t)) {
-      throw new TaskConflict("This task is for " + String.join(", ", t.getCandidateGroups())
-          + "; it is not one of yours");
+      throw new TaskConflict("This task is for " + (t.getCandidateGroups().isEmpty() ? "someone else"
+          : "the " + String.join(" or ", t.getCandidateGroups()) + " team") + "; it is not one of yours");
     }
     return caseId;
   }
@@ -286,9 +286,13 @@ public class CaseTasks {
     }
   }
 
+  /**
+   * Whether the task is for the user: assigned to them, or offered to one of their groups or to them
+   * by name (or to nobody in particular). Who has taken it is checked where it matters (take, complete).
+   */
   static boolean mayWorkOn(CasewayUser me, UserTask t) {
-    if (t.getAssignee() != null) {
-      return isMine(me, t.getAssignee());
+    if (t.getAssignee() != null && isMine(me, t.getAssignee())) {
+      return true;
     }
     Set<String> mine = GROUPS.getOrDefault(me.role(), Set.of());
     boolean open = t.getCandidateGroups().isEmpty() && t.getCandidateUsers().isEmpty();

@@ -32,8 +32,13 @@ class PageErrors {
         model);
   }
 
+  /** Opening a task that is not one's own says why; an action on a task goes back to it with a banner. */
   @ExceptionHandler(CaseTasks.TaskConflict.class)
-  String taskConflict(CaseTasks.TaskConflict e, HttpServletRequest request) {
+  String taskConflict(CaseTasks.TaskConflict e, HttpServletRequest request, HttpServletResponse response,
+      Model model) {
+    if ("GET".equals(request.getMethod())) {
+      return page(HttpStatus.FORBIDDEN, e.getMessage(), response, model);
+    }
     RequestContextUtils.getOutputFlashMap(request).put("taskProblem", e.getMessage());
     String path = request.getRequestURI().replaceFirst("/(claim|release|preview)$", "");
     return "redirect:" + path.substring(request.getContextPath().length());

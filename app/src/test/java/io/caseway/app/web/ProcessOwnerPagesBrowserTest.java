@@ -25,6 +25,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -127,8 +128,11 @@ class ProcessOwnerPagesBrowserTest {
     assertThat(pay.findElements(By.tagName("td")).stream().map(WebElement::getText).toList())
         .containsExactly("ServiceTask_Pay", "Service task", "1", "1", "0");
     assertThat(browser.findElements(By.cssSelector(".djs-container svg"))).isNotEmpty();
-    WebElement counts = browser.findElement(
-        By.cssSelector(".djs-overlays[data-container-id='ServiceTask_Pay'] .caseway-counts"));
+    // the viewer shows its overlays once the drawing has settled in the viewport
+    WebElement counts = new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> {
+      WebElement c = d.findElement(By.cssSelector(".djs-overlays[data-container-id='ServiceTask_Pay'] .caseway-counts"));
+      return c.isDisplayed() ? c : null;
+    });
     assertThat(counts.findElement(By.cssSelector(".caseway-badge--active")).getText()).isEqualTo("1");
     assertThat(counts.findElement(By.cssSelector(".caseway-badge--incident")).getText()).isEqualTo("1");
     pages.checkAccessibility("process-owner-diagram");

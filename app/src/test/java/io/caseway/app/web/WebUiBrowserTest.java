@@ -207,6 +207,16 @@ class WebUiBrowserTest {
         .hasVariable("workAbilityToday", "few-hours").hasVariable("bringingCompanion", true)
         .hasVariable("companionName", "Jens").hasVariable("meetingPlace", "Jobcentre, room 2")
         .hasVariable("participantRoles", List.of("citizen", "caseworker"));
+
+    // a manager may read the case, but the coaches' task is not theirs to open
+    String task = browser.getCurrentUrl();
+    browser.findElement(By.xpath("//button[normalize-space()='Sign out']")).click();
+    open("/login");
+    signIn(IntegrationTestSupport.MANAGER);
+    browser.get(task);
+    assertThat(browser.findElement(By.tagName("main")).getText()).contains("You cannot open this page")
+        .contains("This task is for the caseworkers team; it is not one of yours")
+        .doesNotContain("Jobcentre, room 2");
   }
 
   /** Clicks an answer other questions depend on; the page asks the server which questions to show (htmx). */
