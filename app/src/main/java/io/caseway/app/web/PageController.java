@@ -15,6 +15,8 @@ import io.caseway.app.outcome.Outcomes;
 import io.caseway.app.placement.Placements;
 import io.caseway.app.plan.ClarificationDeadlines;
 import io.caseway.app.plan.Plans;
+import io.caseway.app.referral.PartnerOrganisationRepository;
+import io.caseway.app.referral.Referrals;
 import io.caseway.app.security.CasewayUser;
 import io.caseway.app.security.CurrentUser;
 import io.caseway.app.security.Purpose;
@@ -47,6 +49,8 @@ class PageController {
   private static final int TODAY_TASKS = 5;
   /** How many cases the managers' deadline list shows; the counts cover all. */
   private static final int WATCH_LIMIT = 50;
+  /** How long a case counts as new on Today. */
+  private static final int NEW_CASE_DAYS = 14;
 
   record CaseRow(UUID caseId, String status, String track, String deadline, String deadlineNote, boolean atRisk) {}
 
@@ -59,6 +63,9 @@ class PageController {
   record PlacementRow(String kind, String hours, String started, String ended) {}
 
   record OutcomeRow(String kind, String on) {}
+
+  /** A case new on a caseload: when it came, from which organisation and referrer; {@code health}: referred by a health service. */
+  record NewCaseRow(UUID caseId, String assignedOn, String from, String referrer, boolean health) {}
 
   record ConsentRow(String category, String source, String purpose, String given, String state) {}
 
@@ -91,12 +98,15 @@ class PageController {
   private final TaskRows taskRows;
   private final CaseTimeline timeline;
   private final Consents consents;
+  private final Referrals referrals;
+  private final PartnerOrganisationRepository partners;
   private final Clock clock;
 
   PageController(CurrentUser currentUser, CaseFiles cases, CaseAccess access, AuditLog audit,
       Notifications notifications, Plans plans, Placements placements, Outcomes outcomes, Journal journal,
       Caseworkers caseworkers, ClarificationDeadlines deadlines, CaseTasks caseTasks, TaskRows taskRows,
-      CaseTimeline timeline, Consents consents, Clock clock) {
+      CaseTimeline timeline, Consents consents, Referrals referrals, PartnerOrganisationRepository partners,
+      Clock clock) {
     this.currentUser = currentUser;
     this.cases = cases;
     this.access = access;
@@ -112,6 +122,8 @@ class PageController {
     this.taskRows = taskRows;
     this.timeline = timeline;
     this.consents = consents;
+    this.referrals = referrals;
+    this.partners = partners;
     this.clock = clock;
   }
 
@@ -136,9 +148,11 @@ class PageController {
     }
     audit.record(me, AuditLog.Action.SEARCH, "cases", null, null, "list my caseload", true);
     LocalDate today = today();
-    List<CaseRow> rows = cases.search(new CaseSearch(me.caseworkerId(), null, null, null, null), 0, TODAY_LIMIT)
-        .items().stream().map(c -> row(c, today)).toList();
+    List<CaseView> caseload = cases.search(new CaseSearch(me.caseworkerId(), null, null, null, null), 0, TODAY_LIMIT)
+        .items();
+    List<CaseRow> rows = caseload.stream().map(c -> row(c, today)).toList();
     model.addAttribute("cases", rows);
+    model.addAttribute("newest", newest(caseload));
     model.addAttribute("atRiskCount", rows.stream().filter(CaseRow::atRisk).count());
     model.addAttribute("notices", notifications.ofCaseworker(me.caseworkerId()).stream()
         .map(n -> new NoticeRow(n.caseId(), n.text(), Labels.of(n.kind()))).toList());
@@ -253,6 +267,23 @@ class PageController {
     model.addAttribute("sustained13", total(counts, OutcomeEvent.Kind.SUSTAINED_13_WEEKS));
     model.addAttribute("sustained26", total(counts, OutcomeEvent.Kind.SUSTAINED_26_WEEKS));
     return "manager";
+  }
+
+  /** The cases most recently given to the caseworker, newest first, with who referred them. */
+  private List<NewCaseRow> newest(List<CaseView> caseload) {
+    java.time.Instant since = clock.instant().minus(java.time.Duration.ofDays(NEW_CASE_DAYS));
+    return caseload.stream().filter(c -> c.assignedAt() != null && c.assignedAt().isAfter(since))
+        .sorted(java.util.Comparator.comparing(CaseView::assignedAt).reversed()).limit(TODAY_TASKS)
+        .map(c -> {
+          var referral = c.referralId() == null ? java.util.Optional.<io.caseway.app.referral.Referral>empty()
+              : referrals.find(c.referralId());
+          String from = referral.flatMap(r -> partners.findById(r.partnerId()))
+              .map(io.caseway.app.referral.PartnerOrganisation::name).orElse("Not known");
+          String referrer = referral.map(r -> r.referrerName() + (r.referrerRole() == null ? "" : " (" + r.referrerRole() + ")"))
+              .orElse("");
+          return new NewCaseRow(c.caseId(), Labels.date(LocalDate.ofInstant(c.assignedAt(), ZoneOffset.UTC)), from,
+              referrer, referral.map(io.caseway.app.referral.Referral::healthReferred).orElse(false));
+        }).toList();
   }
 
   private static long total(List<Outcomes.AreaCount> counts, OutcomeEvent.Kind kind) {

@@ -115,6 +115,7 @@ class WebUiBrowserTest {
     assertThat(today).contains("Case " + annasCase.toString().substring(0, 8)).contains("At risk")
         .contains("1 case has a clarification deadline within 60 days")
         .contains("Job directed: 1 of 25 cases")
+        .contains("Newest referrals").contains("referred by Nørrebro GP practice, Dr. Jensen (GP)")
         .doesNotContain("Case " + bensCase.toString().substring(0, 8));
     checkAccessibility("coach-today");
 
@@ -217,6 +218,7 @@ class WebUiBrowserTest {
     assertThat(browser.findElement(By.tagName("main")).getText()).contains("You cannot open this page")
         .contains("This task is for the caseworkers team; it is not one of yours")
         .doesNotContain("Jobcentre, room 2");
+    checkAccessibility("error-not-yours");
   }
 
   /** Clicks an answer other questions depend on; the page asks the server which questions to show (htmx). */
