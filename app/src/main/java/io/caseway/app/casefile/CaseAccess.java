@@ -86,6 +86,12 @@ public class CaseAccess {
     };
   }
 
+  /** The cases shared with the signed-in user (a colleague's, or a roundtable's they take part in). */
+  @Transactional(readOnly = true)
+  public java.util.List<UUID> sharedWithMe() {
+    return grants.caseIdsSharedWith(currentUser.require().username());
+  }
+
   /** Shares the case with someone; only its caseworker may. Sharing again keeps the first grant. */
   @Transactional
   public void share(UUID caseId, String username, String reason) {

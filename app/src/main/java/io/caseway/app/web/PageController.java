@@ -144,7 +144,7 @@ class PageController {
     }
     model.addAttribute("user", me);
     if (!me.role().isCaseworker() || me.caseworkerId() == null) {
-      return "home";
+      return home(me, model);
     }
     audit.record(me, AuditLog.Action.SEARCH, "cases", null, null, "list my caseload", true);
     LocalDate today = today();
@@ -267,6 +267,26 @@ class PageController {
     model.addAttribute("sustained13", total(counts, OutcomeEvent.Kind.SUSTAINED_13_WEEKS));
     model.addAttribute("sustained26", total(counts, OutcomeEvent.Kind.SUSTAINED_26_WEEKS));
     return "manager";
+  }
+
+  /**
+   * Everyone else's start page: a citizen's own cases, the cases shared with a health coordinator;
+   * each opens on the case page, whose access check decides what they see of it.
+   */
+  private String home(CasewayUser me, Model model) {
+    List<UUID> ids = switch (me.role()) {
+      case CITIZEN -> cases.search(new CaseSearch(null, null, null, me.citizenId(), null), 0, TODAY_LIMIT).items()
+          .stream().map(CaseView::caseId).toList();
+      case HEALTH_COORDINATOR, COACH, SOCIAL_WORKER -> access.sharedWithMe();
+      default -> List.of();
+    };
+    if (!ids.isEmpty()) {
+      audit.record(me, AuditLog.Action.SEARCH, "cases", null, null, "list the cases open to me", true);
+    }
+    LocalDate today = today();
+    model.addAttribute("cases", ids.stream().map(cases::get).map(c -> row(c, today)).toList());
+    model.addAttribute("citizen", me.role() == Role.CITIZEN);
+    return "home";
   }
 
   /** The cases most recently given to the caseworker, newest first, with who referred them. */

@@ -83,5 +83,14 @@ class CasePageIntegrationTest {
     assertThat(managers.getBody()).contains("The case was opened").contains("Consent given")
         .contains("Meetings and journal notes are not shown")
         .doesNotContain("Roundtable meeting planned").doesNotContain("bakery").doesNotContain("Dr. Holm");
+
+    // the citizen finds their case on their start page and reads all of it, but changes nothing there
+    String citizen = support.citizen(UUID.fromString(jdbc.queryForObject(
+        "select citizen_id::text from case_file where id = ?", String.class, caseId)));
+    assertThat(support.as(citizen).getForEntity("/", String.class).getBody()).contains("Your case")
+        .contains("/cases/" + caseId);
+    String own = support.as(citizen).getForEntity("/cases/" + caseId, String.class).getBody();
+    assertThat(own).contains("Talked about ten hours a week in a bakery").contains("Doctor (Dr. Holm)")
+        .doesNotContain("Open tasks").doesNotContain("Save note");
   }
 }
