@@ -5,6 +5,7 @@ import io.caseway.app.casefile.CaseFiles;
 import io.caseway.app.casefile.CaseSearch;
 import io.caseway.app.casefile.CaseStatus;
 import io.caseway.app.caseload.Caseworkers;
+import io.caseway.app.plan.ClarificationDeadlines;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -48,6 +49,7 @@ final class CaseloadBench {
         .run(arguments)) {
       JdbcTemplate jdbc = app.getBean(JdbcTemplate.class);
       generate(jdbc, cases, caseworkers, Boolean.parseBoolean(options.string("regenerate", "false")));
+      plans(jdbc);
       List<UUID> workerIds = jdbc.queryForList("select id from caseworker", UUID.class);
       List<UUID> citizenIds = jdbc.queryForList("select citizen_id from case_file tablesample system (1) limit 5000",
           UUID.class);
@@ -66,6 +68,13 @@ final class CaseloadBench {
           () -> caseFiles.search(new CaseSearch(pick(workerIds), null, null, null, soon), 0, 20));
       measure("all open cases with the deadline within 60 days, first page", samples / 4,
           () -> caseFiles.search(new CaseSearch(null, null, null, null, soon), 0, 20));
+      // the managers' dashboard: deadlines missed or near with no plan put in force
+      ClarificationDeadlines deadlines = app.getBean(ClarificationDeadlines.class);
+      LocalDate today = LocalDate.now();
+      measure("dashboard: cases without a plan, deadline within 60 days, first 50", samples / 10,
+          () -> deadlines.withoutPlanBefore(soon, 50));
+      measure("dashboard: missed and at-risk counts by district", samples / 10,
+          () -> deadlines.byDistrict(today, soon));
     }
   }
 
@@ -89,6 +98,20 @@ final class CaseloadBench {
         BenchSupport.percentile(nanos, 99) / 1e6, nanos[nanos.length - 1] / 1e6);
   }
 
+  /** Half the open cases have a plan in force (once; the dashboard's deadline watch skips them). */
+  private static void plans(JdbcTemplate jdbc) {
+    if (jdbc.queryForObject("select count(*) from plan", Long.class) > 0) {
+      return;
+    }
+    long started = System.nanoTime();
+    jdbc.execute("insert into plan (id, case_id, type, status, created_at, activated_at, version)"
+        + " select gen_random_uuid(), id, 'JOB_DIRECTED', 'ACTIVE', now(), now(), 0 from case_file"
+        + " where status = 'ACTIVE' and random() < 0.5");
+    jdbc.execute("analyze plan");
+    System.out.printf("generated %,d plans in %.1f s%n", jdbc.queryForObject("select count(*) from plan", Long.class),
+        (System.nanoTime() - started) / 1e9);
+  }
+
   private static void generate(JdbcTemplate jdbc, int cases, int caseworkers, boolean regenerate) {
     long haveCases = jdbc.queryForObject("select count(*) from case_file", Long.class);
     long haveWorkers = jdbc.queryForObject("select count(*) from caseworker", Long.class);
@@ -98,7 +121,7 @@ final class CaseloadBench {
     long started = System.nanoTime();
     System.out.printf("generating %,d cases and %,d caseworkers ...%n", cases, caseworkers);
     List<String> sql = new ArrayList<>(List.of(
-        "truncate waiting_list_entry, consent, idempotency_key, case_file, referral, citizen, caseload, caseworker,"
+        "truncate plan_item, plan, waiting_list_entry, consent, idempotency_key, case_file, referral, citizen, caseload, caseworker,"
             + " partner_organisation cascade",
         "insert into partner_organisation (id, name, kind, created_at) values"
             + " ('00000000-0000-0000-0000-0000000000aa', 'Bench GP', 'GP_PRACTICE', now())",

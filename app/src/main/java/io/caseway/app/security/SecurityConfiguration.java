@@ -17,8 +17,6 @@ import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
-import org.springframework.security.crypto.factory.PasswordEncoderFactories;
-import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
@@ -35,13 +33,11 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
  * check. Refusals are problem+json.
  */
 @Configuration
+// the filter chains guard the servlet web app; a context without a web server (the benchmarks) has no requests to guard
+@org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication(
+    type = org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication.Type.SERVLET)
 public class SecurityConfiguration {
   private static final String[] CASEWORKERS = {Role.COACH.name(), Role.SOCIAL_WORKER.name()};
-
-  @Bean
-  PasswordEncoder passwordEncoder() {
-    return PasswordEncoderFactories.createDelegatingPasswordEncoder();
-  }
 
   @Bean
   @Order(1)
