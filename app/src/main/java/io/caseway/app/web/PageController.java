@@ -230,10 +230,25 @@ class PageController {
   String manager(Model model) {
     CasewayUser me = currentUser.require();
     model.addAttribute("user", me);
-    model.addAttribute("loads", caseworkers.all().stream().flatMap(w -> w.caseload().stream()
+    List<Caseworkers.CaseworkerView> workers = caseworkers.all();
+    model.addAttribute("loads", workers.stream().flatMap(w -> w.caseload().stream()
         .map(l -> new LoadRow(w.name(), w.district(), Labels.of(l.track()), l.activeCount(), l.cap(),
             l.cap() == 0 ? 100 : Math.min(100, l.activeCount() * 100 / l.cap()), l.activeCount() >= l.cap())))
         .toList());
+    // per district and track: the caseworkers' active cases against the sum of their caps
+    java.util.Map<String, int[]> districts = new java.util.TreeMap<>();
+    workers.forEach(w -> w.caseload().forEach(l -> {
+      int[] sum = districts.computeIfAbsent(w.district() + "\u0000" + Labels.of(l.track()), k -> new int[2]);
+      sum[0] += l.activeCount();
+      sum[1] += l.cap();
+    }));
+    model.addAttribute("districtLoads", districts.entrySet().stream().map(e -> {
+      String[] key = e.getKey().split("\u0000");
+      int active = e.getValue()[0];
+      int cap = e.getValue()[1];
+      return new LoadRow(null, key[0], key[1], active, cap, cap == 0 ? 100 : Math.min(100, active * 100 / cap),
+          active >= cap);
+    }).toList());
     LocalDate today = today();
     model.addAttribute("waiting", caseworkers.waitingList().stream().map(e -> new WaitingRow(e.caseId(),
         Labels.of(e.track()), Labels.date(LocalDate.ofInstant(e.waitingSince(), ZoneOffset.UTC)),

@@ -256,6 +256,7 @@ class WebUiBrowserTest {
     assertThat(page).contains("Caseloads and outcomes").contains("0\nclarification deadlines missed, no plan yet")
         .contains("1\ndeadlines within 60 days, no plan yet").contains("1\nwaiting for a caseworker")
         .contains("Anna Holm").contains("1 of 25").contains("Ben Berg")
+        .contains("By district: active cases against the caseworkers' caps together")
         .contains("No outcomes recorded since");
     assertThat(browser.findElement(By.id("deadlines")).findElement(By.xpath("following-sibling::table[2]")).getText())
         .contains("Case " + annasCase.toString().substring(0, 8)).contains("At risk").contains("Anna Holm")
