@@ -3,13 +3,13 @@ package io.caseway.app.web;
 import io.caseway.app.audit.AuditLog;
 import io.caseway.app.casefile.CaseAccess;
 import io.caseway.app.casefile.CaseView;
-import io.caseway.app.consent.Consents;
+import io.caseway.app.consent.Consent;
 import io.caseway.app.journal.Journal;
 import io.caseway.app.meeting.Meetings;
 import io.caseway.app.meeting.RoundtableMeeting;
-import io.caseway.app.outcome.Outcomes;
-import io.caseway.app.placement.Placements;
-import io.caseway.app.plan.Plans;
+import io.caseway.app.outcome.OutcomeEvent;
+import io.caseway.app.placement.Placement;
+import io.caseway.app.plan.Plan;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -32,50 +32,43 @@ class CaseTimeline {
 
   private final Journal journal;
   private final Meetings meetings;
-  private final Plans plans;
-  private final Placements placements;
-  private final Outcomes outcomes;
-  private final Consents consents;
   private final CaseAccess access;
 
-  CaseTimeline(Journal journal, Meetings meetings, Plans plans, Placements placements, Outcomes outcomes,
-      Consents consents, CaseAccess access) {
+  CaseTimeline(Journal journal, Meetings meetings, CaseAccess access) {
     this.journal = journal;
     this.meetings = meetings;
-    this.plans = plans;
-    this.placements = placements;
-    this.outcomes = outcomes;
-    this.consents = consents;
     this.access = access;
   }
 
-  List<Entry> of(CaseView c, boolean mayReadHealth) {
+  /** The case's records as the page already read them, with its meetings and notes when {@code mayReadHealth}. */
+  List<Entry> of(CaseView c, List<Plan> plans, List<Placement> placements, List<OutcomeEvent> outcomes,
+      List<Consent> consents, boolean mayReadHealth) {
     List<Entry> entries = new ArrayList<>();
     entries.add(entry(c.openedAt(), "Case", "The case was opened", List.of("Track: " + Labels.of(c.track()))));
-    consents.ofCase(c.caseId()).forEach(k -> {
+    consents.forEach(k -> {
       String what = Labels.of(k.dataCategory()) + " from " + k.source();
       entries.add(entry(k.givenAt(), "Consent", "Consent given: " + what, List.of("For: " + k.purpose())));
       k.withdrawnAt().ifPresent(at -> entries.add(entry(at, "Consent", "Consent withdrawn: " + what, List.of())));
     });
-    plans.ofCase(c.caseId()).forEach(p -> {
+    plans.forEach(p -> {
       entries.add(entry(p.createdAt(), "Plan", Labels.of(p.type()) + " plan drafted", List.of()));
       p.activatedAt().ifPresent(at -> entries.add(entry(at, "Plan", Labels.of(p.type()) + " plan put in force",
           p.items().stream().map(i -> (i.kind() == null ? "" : Labels.of(i.kind()) + ": ") + i.description()).toList())));
     });
-    placements.ofCase(c.caseId()).forEach(p -> {
+    placements.forEach(p -> {
       String what = Labels.of(p.kind()) + ", " + p.hoursPerWeek().stripTrailingZeros().toPlainString() + " hours a week";
       entries.add(entry(p.startedOn(), "Placement", "Placement started: " + what, List.of()));
       p.endedOn().ifPresent(on -> entries.add(entry(on, "Placement", "Placement ended: " + what,
           p.endReason().map(r -> List.of("Why: " + r)).orElse(List.of()))));
     });
-    outcomes.ofCase(c.caseId()).forEach(o -> entries.add(entry(o.occurredOn(), "Outcome", Labels.of(o.kind()),
+    outcomes.forEach(o -> entries.add(entry(o.occurredOn(), "Outcome", Labels.of(o.kind()),
         List.of())));
     if (mayReadHealth) {
       access.require(c.caseId(), CaseAccess.Need.HEALTH, AuditLog.Action.READ, "roundtable-meeting", c.caseId(),
           "read the roundtable meetings on the case page");
       meetings.ofCase(c.caseId()).forEach(m -> entries.addAll(meeting(m)));
       journal.read(c.caseId(), "read the journal on the case page").forEach(n -> entries.add(new Entry(n.writtenAt(),
-          day(n.writtenAt()), "Journal note", "Note by " + n.author(), List.of(n.body()), n.confidential())));
+          Labels.date(n.writtenAt()), "Journal note", "Note by " + n.author(), List.of(n.body()), n.confidential())));
     }
     entries.sort(Comparator.comparing(Entry::at).reversed());
     return List.copyOf(entries);
@@ -94,8 +87,8 @@ class CaseTimeline {
     m.minutes().ifPresent(minutes -> lines.add("Minutes: " + minutes));
     m.recommendation().ifPresent(r -> lines.add("The team recommends: " + Labels.of(r).toLowerCase(Locale.ENGLISH)
         + m.recommendationNotes().map(n -> " (" + n + ")").orElse("")));
-    entries.add(new Entry(m.scheduledAt(), day(m.scheduledAt()), "Meeting", title, List.copyOf(lines), false));
-    m.decidedAt().ifPresent(at -> entries.add(new Entry(at, day(at), "Decision",
+    entries.add(new Entry(m.scheduledAt(), Labels.date(m.scheduledAt()), "Meeting", title, List.copyOf(lines), false));
+    m.decidedAt().ifPresent(at -> entries.add(new Entry(at, Labels.date(at), "Decision",
         "Decision: " + m.decision().map(Labels::of).orElse(""),
         java.util.stream.Stream.of(m.decisionNotes().orElse("") + m.decidedBy().map(by -> " (decided by " + by + ")")
             .orElse("")).map(String::strip).filter(l -> !l.isEmpty()).toList(), false)));
@@ -103,14 +96,10 @@ class CaseTimeline {
   }
 
   private static Entry entry(Instant at, String kind, String title, List<String> lines) {
-    return new Entry(at, day(at), kind, title, lines, false);
+    return new Entry(at, Labels.date(at), kind, title, lines, false);
   }
 
   private static Entry entry(LocalDate on, String kind, String title, List<String> lines) {
     return new Entry(on.atStartOfDay(ZoneOffset.UTC).toInstant(), Labels.date(on), kind, title, lines, false);
-  }
-
-  private static String day(Instant at) {
-    return Labels.date(LocalDate.ofInstant(at, ZoneOffset.UTC));
   }
 }

@@ -27,6 +27,11 @@ final class Labels {
     return Character.toUpperCase(words.charAt(0)) + words.substring(1);
   }
 
+  /** The day of an instant (UTC), written out. */
+  static String date(java.time.Instant at) {
+    return at == null ? "" : date(LocalDate.ofInstant(at, java.time.ZoneOffset.UTC));
+  }
+
   static String date(LocalDate date) {
     return date == null ? "" : DATE.format(date);
   }

@@ -6,14 +6,17 @@ import io.caseway.app.casefile.CaseFiles;
 import io.caseway.app.casefile.CaseSearch;
 import io.caseway.app.casefile.CaseStatus;
 import io.caseway.app.casefile.CaseView;
+import io.caseway.app.consent.Consent;
 import io.caseway.app.consent.Consents;
 import io.caseway.app.caseload.Caseworkers;
 import io.caseway.app.journal.Journal;
 import io.caseway.app.notification.Notifications;
 import io.caseway.app.outcome.OutcomeEvent;
 import io.caseway.app.outcome.Outcomes;
+import io.caseway.app.placement.Placement;
 import io.caseway.app.placement.Placements;
 import io.caseway.app.plan.ClarificationDeadlines;
+import io.caseway.app.plan.Plan;
 import io.caseway.app.plan.Plans;
 import io.caseway.app.referral.PartnerOrganisationRepository;
 import io.caseway.app.referral.Referrals;
@@ -29,6 +32,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -72,11 +76,16 @@ class PageController {
   /** Days to (or, when {@code passed}, since) the clarification deadline; {@code planInForce} meets it. */
   record Countdown(long days, boolean passed, String deadline, boolean planInForce) {}
 
-  record LoadRow(String name, String district, String track, int active, int cap, int percent, boolean full) {}
+  /** Active cases against a cap; {@code name} and {@code district} are null where the table does not show them. */
+  record LoadRow(String name, String district, String track, int active, int cap) {
+    public boolean full() {
+      return active >= cap;
+    }
+  }
 
   record WaitingRow(UUID caseId, String track, String since, boolean socialWorker) {}
 
-  record AreaRow(String region, String district, String kind, long count, int percent) {}
+  record AreaRow(String region, String district, String kind, long count) {}
 
   record DeadlineCountRow(String region, String district, long missed, long atRisk) {}
 
@@ -157,8 +166,7 @@ class PageController {
     model.addAttribute("notices", notifications.ofCaseworker(me.caseworkerId()).stream()
         .map(n -> new NoticeRow(n.caseId(), n.text(), Labels.of(n.kind()))).toList());
     model.addAttribute("caseloads", caseworkers.get(me.caseworkerId()).caseload().stream()
-        .map(l -> new LoadRow(null, null, Labels.of(l.track()), l.activeCount(), l.cap(),
-            l.cap() == 0 ? 100 : Math.min(100, l.activeCount() * 100 / l.cap()), l.activeCount() >= l.cap())).toList());
+        .map(l -> new LoadRow(null, null, Labels.of(l.track()), l.activeCount(), l.cap())).toList());
     List<TaskRows.TaskRow> tasks = taskRows.of(taskRows.inbox(me));
     model.addAttribute("taskCount", tasks.size());
     model.addAttribute("tasks", tasks.stream().limit(TODAY_TASKS).toList());
@@ -180,29 +188,34 @@ class PageController {
         new Fact("Benefit", c.benefitType() == null ? "Not recorded" : c.benefitType()),
         new Fact("Benefit started", c.benefitStartDate() == null ? "Not recorded" : Labels.date(c.benefitStartDate())),
         new Fact("Clarification deadline", deadlineText(c, today)),
-        new Fact("Opened", Labels.date(LocalDate.ofInstant(c.openedAt(), ZoneOffset.UTC)))));
-    model.addAttribute("plan", plans.inForce(caseId).map(p -> new PlanRow(Labels.of(p.type()),
-        p.activatedAt().map(at -> Labels.date(LocalDate.ofInstant(at, ZoneOffset.UTC))).orElse(""),
+        new Fact("Opened", Labels.date(c.openedAt()))));
+    // each kind of record is read once: the sections and the timeline show the same lists
+    List<Plan> casePlans = plans.ofCase(caseId);
+    List<Placement> casePlacements = placements.ofCase(caseId);
+    List<OutcomeEvent> caseOutcomes = outcomes.ofCase(caseId);
+    List<Consent> caseConsents = consents.ofCase(caseId);
+    Optional<Plan> inForce = casePlans.stream().filter(p -> p.status() == Plan.Status.ACTIVE).findFirst();
+    model.addAttribute("plan", inForce.map(p -> new PlanRow(Labels.of(p.type()),
+        p.activatedAt().map(Labels::date).orElse(""),
         p.items().stream().map(i -> (i.kind() == null ? "" : Labels.of(i.kind()) + ": ") + i.description()
             + (i.dueDate() == null ? "" : " (by " + Labels.date(i.dueDate()) + ")")).toList())).orElse(null));
-    model.addAttribute("placements", placements.ofCase(caseId).stream().map(p -> new PlacementRow(Labels.of(p.kind()),
+    model.addAttribute("placements", casePlacements.stream().map(p -> new PlacementRow(Labels.of(p.kind()),
         p.hoursPerWeek().stripTrailingZeros().toPlainString(), Labels.date(p.startedOn()),
         p.endedOn().map(Labels::date).orElse("Going on"))).toList());
-    model.addAttribute("outcomes", outcomes.ofCase(caseId).stream()
+    model.addAttribute("outcomes", caseOutcomes.stream()
         .map(o -> new OutcomeRow(Labels.of(o.kind()), Labels.date(o.occurredOn()))).toList());
     boolean mayReadHealth = access.allows(me, file, CaseAccess.Need.HEALTH);
     model.addAttribute("mayReadJournal", mayReadHealth);
-    model.addAttribute("timeline", timeline.of(c, mayReadHealth));
-    model.addAttribute("consents", consents.ofCase(caseId).stream().map(k -> new ConsentRow(Labels.of(k.dataCategory()),
-        k.source(), k.purpose(), Labels.date(LocalDate.ofInstant(k.givenAt(), ZoneOffset.UTC)),
-        k.withdrawnAt().map(at -> "Withdrawn " + Labels.date(LocalDate.ofInstant(at, ZoneOffset.UTC)))
-            .or(() -> k.expiresAt().filter(at -> at.isBefore(clock.instant()))
-                .map(at -> "Expired " + Labels.date(LocalDate.ofInstant(at, ZoneOffset.UTC))))
+    model.addAttribute("timeline",
+        timeline.of(c, casePlans, casePlacements, caseOutcomes, caseConsents, mayReadHealth));
+    model.addAttribute("consents", caseConsents.stream().map(k -> new ConsentRow(Labels.of(k.dataCategory()),
+        k.source(), k.purpose(), Labels.date(k.givenAt()),
+        k.withdrawnAt().map(at -> "Withdrawn " + Labels.date(at))
+            .or(() -> k.expiresAt().filter(at -> at.isBefore(clock.instant())).map(at -> "Expired " + Labels.date(at)))
             .orElse("In force"))).toList());
     long daysLeft = c.clarificationDeadline() == null ? 0 : ChronoUnit.DAYS.between(today, c.clarificationDeadline());
     model.addAttribute("countdown", c.clarificationDeadline() == null || c.status() == CaseStatus.CLOSED ? null
-        : new Countdown(Math.abs(daysLeft), daysLeft < 0, Labels.date(c.clarificationDeadline()),
-            plans.inForce(caseId).isPresent()));
+        : new Countdown(Math.abs(daysLeft), daysLeft < 0, Labels.date(c.clarificationDeadline()), inForce.isPresent()));
     model.addAttribute("mayWrite", access.allows(me, file, CaseAccess.Need.CHANGE));
     boolean worksOnTasks = me.role().isCaseworker() || me.role() == Role.MANAGER;
     model.addAttribute("showTasks", worksOnTasks);
@@ -230,28 +243,19 @@ class PageController {
   String manager(Model model) {
     CasewayUser me = currentUser.require();
     model.addAttribute("user", me);
-    List<Caseworkers.CaseworkerView> workers = caseworkers.all();
-    model.addAttribute("loads", workers.stream().flatMap(w -> w.caseload().stream()
-        .map(l -> new LoadRow(w.name(), w.district(), Labels.of(l.track()), l.activeCount(), l.cap(),
-            l.cap() == 0 ? 100 : Math.min(100, l.activeCount() * 100 / l.cap()), l.activeCount() >= l.cap())))
-        .toList());
+    List<LoadRow> loads = caseworkers.all().stream().flatMap(w -> w.caseload().stream()
+        .map(l -> new LoadRow(w.name(), w.district(), Labels.of(l.track()), l.activeCount(), l.cap()))).toList();
+    model.addAttribute("loads", loads);
     // per district and track: the caseworkers' active cases against the sum of their caps
-    java.util.Map<String, int[]> districts = new java.util.TreeMap<>();
-    workers.forEach(w -> w.caseload().forEach(l -> {
-      int[] sum = districts.computeIfAbsent(w.district() + "\u0000" + Labels.of(l.track()), k -> new int[2]);
-      sum[0] += l.activeCount();
-      sum[1] += l.cap();
-    }));
-    model.addAttribute("districtLoads", districts.entrySet().stream().map(e -> {
-      String[] key = e.getKey().split("\u0000");
-      int active = e.getValue()[0];
-      int cap = e.getValue()[1];
-      return new LoadRow(null, key[0], key[1], active, cap, cap == 0 ? 100 : Math.min(100, active * 100 / cap),
-          active >= cap);
-    }).toList());
+    java.util.Map<List<String>, LoadRow> loadByDistrict = new java.util.TreeMap<>(
+        java.util.Comparator.comparing((List<String> k) -> k.get(0)).thenComparing(k -> k.get(1)));
+    loads.forEach(l -> loadByDistrict.merge(List.of(l.district(), l.track()),
+        new LoadRow(null, l.district(), l.track(), l.active(), l.cap()),
+        (a, b) -> new LoadRow(null, a.district(), a.track(), a.active() + b.active(), a.cap() + b.cap())));
+    model.addAttribute("districtLoads", List.copyOf(loadByDistrict.values()));
     LocalDate today = today();
     model.addAttribute("waiting", caseworkers.waitingList().stream().map(e -> new WaitingRow(e.caseId(),
-        Labels.of(e.track()), Labels.date(LocalDate.ofInstant(e.waitingSince(), ZoneOffset.UTC)),
+        Labels.of(e.track()), Labels.date(e.waitingSince()),
         e.needsSocialWorkEducation())).toList());
     LocalDate horizon = today.plusDays(AT_RISK_DAYS);
     List<ClarificationDeadlines.Watched> watched = deadlines.withoutPlanBefore(horizon, WATCH_LIMIT);
@@ -273,7 +277,7 @@ class PageController {
         .filter(a -> a.kind() != OutcomeEvent.Kind.LASTING_SOLUTION).toList();
     model.addAttribute("outcomesFrom", Labels.date(from));
     model.addAttribute("outcomes", counts.stream().map(a -> new AreaRow(a.region() == null ? "Not known" : a.region(),
-        a.district() == null ? "Not known" : a.district(), Labels.of(a.kind()), a.count(), 0)).toList());
+        a.district() == null ? "Not known" : a.district(), Labels.of(a.kind()), a.count())).toList());
     model.addAttribute("districtChart", OutcomeChart.of("Outcomes by district since " + Labels.date(from), counts,
         a -> (a.district() == null ? "Not known" : a.district())));
     model.addAttribute("regionChart", OutcomeChart.of("Outcomes by region since " + Labels.date(from), counts,
@@ -316,7 +320,7 @@ class PageController {
               .map(io.caseway.app.referral.PartnerOrganisation::name).orElse("Not known");
           String referrer = referral.map(r -> r.referrerName() + (r.referrerRole() == null ? "" : " (" + r.referrerRole() + ")"))
               .orElse("");
-          return new NewCaseRow(c.caseId(), Labels.date(LocalDate.ofInstant(c.assignedAt(), ZoneOffset.UTC)), from,
+          return new NewCaseRow(c.caseId(), Labels.date(c.assignedAt()), from,
               referrer, referral.map(io.caseway.app.referral.Referral::healthReferred).orElse(false));
         }).toList();
   }
