@@ -15,6 +15,7 @@ import io.caseway.app.casefile.CaseAccess;
 import io.caseway.app.security.CasewayUser;
 import io.caseway.app.security.CurrentUser;
 import io.caseway.app.security.Role;
+import io.caseway.app.shared.EngineRefusals;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -137,23 +138,15 @@ public class CaseTasks {
 
   /** Opens a task with its form: the user must be allowed to change its case, and the read is audited. */
   public OpenTask open(long key) {
-    CasewayUser me = currentUser.require();
-    UserTask t = task(key);
-    UUID caseId = require(me, t, AuditLog.Action.READ, "open the task \u201c" + t.getName() + "\u201d");
-    Map<String, Object> variables = variables(key);
-    TaskForm form = form(key);
-    return new OpenTask(summary(me, t, caseId), t.getElementId(), t.getBpmnProcessId(),
-        form == null ? null : FilledForm.opened(form, variables, conditions, zone), variables);
+    Loaded task = load(key, AuditLog.Action.READ, "open");
+    return task.open(task.form == null ? null : FilledForm.opened(task.form, task.variables, conditions, zone));
   }
 
   /** The form re-evaluated with the values being typed in (to show or hide conditional questions). */
   public OpenTask preview(long key, Map<String, List<String>> params) {
-    OpenTask open = open(key);
-    if (open.form() == null) {
-      return open;
-    }
-    FilledForm filled = FilledForm.submitted(open.form().form(), open.variables(), params, conditions, zone);
-    return new OpenTask(open.task(), open.elementId(), open.processId(), filled, open.variables());
+    Loaded task = load(key, AuditLog.Action.READ, "open");
+    return task.open(task.form == null ? null
+        : FilledForm.submitted(task.form, task.variables, params, conditions, zone));
   }
 
   /** Takes an unassigned task (or one already the user's). */
@@ -161,10 +154,8 @@ public class CaseTasks {
     CasewayUser me = currentUser.require();
     UserTask t = task(key);
     require(me, t, AuditLog.Action.WRITE, "take the task \u201c" + t.getName() + "\u201d");
-    if (t.getAssignee() != null && !isMine(me, t.getAssignee())) {
-      throw new TaskConflict("This task was taken by " + t.getAssignee() + " in the meantime");
-    }
-    send(() -> camunda.newAssignUserTaskCommand(key).assignee(me.username()).allowOverride(false).send().join());
+    refuseIfSomeoneElseHas(me, t, "This task was taken by " + t.getAssignee() + " in the meantime");
+    assignToMe(me, key);
   }
 
   /** Gives a task back so someone else can take it. */
@@ -172,9 +163,7 @@ public class CaseTasks {
     CasewayUser me = currentUser.require();
     UserTask t = task(key);
     require(me, t, AuditLog.Action.WRITE, "give back the task \u201c" + t.getName() + "\u201d");
-    if (t.getAssignee() != null && !isMine(me, t.getAssignee())) {
-      throw new TaskConflict("Only " + t.getAssignee() + ", who has this task, can give it back");
-    }
+    refuseIfSomeoneElseHas(me, t, "Only " + t.getAssignee() + ", who has this task, can give it back");
     send(() -> camunda.newUnassignUserTaskCommand(key).send().join());
   }
 
@@ -183,25 +172,44 @@ public class CaseTasks {
    * with the errors; a task nobody has taken is taken by the user first, one someone else has is refused.
    */
   public Completion complete(long key, Map<String, List<String>> params) {
-    CasewayUser me = currentUser.require();
-    UserTask t = task(key);
-    UUID caseId = require(me, t, AuditLog.Action.WRITE, "complete the task \u201c" + t.getName() + "\u201d");
-    if (t.getAssignee() != null && !isMine(me, t.getAssignee())) {
-      throw new TaskConflict("This task is with " + t.getAssignee() + "; only they can complete it");
-    }
-    Map<String, Object> variables = variables(key);
-    TaskForm form = form(key);
-    FilledForm filled = form == null ? null : FilledForm.submitted(form, variables, params, conditions, zone);
-    OpenTask open = new OpenTask(summary(me, t, caseId), t.getElementId(), t.getBpmnProcessId(), filled, variables);
-    if (filled != null && (!filled.isValid() || !form.unsupported().isEmpty())) {
+    Loaded task = load(key, AuditLog.Action.WRITE, "complete");
+    refuseIfSomeoneElseHas(task.me, task.t, "This task is with " + task.t.getAssignee() + "; only they can complete it");
+    FilledForm filled = task.form == null ? null
+        : FilledForm.submitted(task.form, task.variables, params, conditions, zone);
+    OpenTask open = task.open(filled);
+    if (filled != null && (!filled.isValid() || !task.form.unsupported().isEmpty())) {
       return new Completion(false, open);
     }
-    if (t.getAssignee() == null) {
-      send(() -> camunda.newAssignUserTaskCommand(key).assignee(me.username()).allowOverride(false).send().join());
+    if (task.t.getAssignee() == null) {
+      assignToMe(task.me, key);
     }
     Map<String, Object> result = filled == null ? Map.of() : filled.variables();
     send(() -> camunda.newCompleteUserTaskCommand(key).variables(result).send().join());
     return new Completion(true, open);
+  }
+
+  /** A task read for its page: who asks, the task, its case (access checked and audited), variables and form. */
+  private record Loaded(CasewayUser me, UserTask t, UUID caseId, Map<String, Object> variables, TaskForm form) {
+    OpenTask open(FilledForm filled) {
+      return new OpenTask(summary(me, t, caseId), t.getElementId(), t.getBpmnProcessId(), filled, variables);
+    }
+  }
+
+  private Loaded load(long key, AuditLog.Action action, String verb) {
+    CasewayUser me = currentUser.require();
+    UserTask t = task(key);
+    UUID caseId = require(me, t, action, verb + " the task \u201c" + t.getName() + "\u201d");
+    return new Loaded(me, t, caseId, variables(key), form(key));
+  }
+
+  private static void refuseIfSomeoneElseHas(CasewayUser me, UserTask t, String message) {
+    if (t.getAssignee() != null && !isMine(me, t.getAssignee())) {
+      throw new TaskConflict(message);
+    }
+  }
+
+  private void assignToMe(CasewayUser me, long key) {
+    send(() -> camunda.newAssignUserTaskCommand(key).assignee(me.username()).allowOverride(false).send().join());
   }
 
   private UUID require(CasewayUser me, UserTask t, AuditLog.Action action, String purpose) {
@@ -320,10 +328,8 @@ public class CaseTasks {
   private static void send(Runnable command) {
     try {
       command.run();
-    } catch (ProblemException e) {
-      throw new TaskConflict("The engine refused: " + (e.details() == null ? e.getMessage() : e.details().getDetail()));
-    } catch (ClientStatusException e) {
-      throw new TaskConflict("The engine refused: " + e.getMessage());
+    } catch (ProblemException | ClientStatusException e) {
+      throw new TaskConflict("The engine refused: " + EngineRefusals.reason(e));
     }
   }
 

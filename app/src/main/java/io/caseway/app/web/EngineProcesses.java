@@ -2,7 +2,6 @@ package io.caseway.app.web;
 
 import io.camunda.client.CamundaClient;
 import io.camunda.client.api.command.ClientException;
-import io.camunda.client.api.command.ClientStatusException;
 import io.camunda.client.api.command.DeployResourceCommandStep1.DeployResourceCommandStep2;
 import io.camunda.client.api.command.ProblemException;
 import io.camunda.client.api.response.DeploymentEvent;
@@ -16,6 +15,7 @@ import io.camunda.zeebe.model.bpmn.instance.FlowElement;
 import io.camunda.zeebe.model.bpmn.instance.FlowNode;
 import io.camunda.zeebe.model.bpmn.instance.Process;
 import io.camunda.zeebe.model.bpmn.instance.SubProcess;
+import io.caseway.app.shared.EngineRefusals;
 import io.caseway.app.shared.Problems;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
@@ -152,7 +152,7 @@ class EngineProcesses {
     try {
       return command.send().join();
     } catch (ClientException e) {
-      throw new Refused(reason(e));
+      throw new Refused(EngineRefusals.reason(e));
     }
   }
 
@@ -164,17 +164,6 @@ class EngineProcesses {
       collect(process.getFlowElements(), elements);
     }
     return elements;
-  }
-
-  /** The engine's reason for refusing a command, without the client's wrapping. */
-  static String reason(ClientException e) {
-    if (e instanceof ProblemException p && p.details() != null && p.details().getDetail() != null) {
-      return p.details().getDetail();
-    }
-    if (e instanceof ClientStatusException s && s.getStatus().getDescription() != null) {
-      return s.getStatus().getDescription();
-    }
-    return e.getMessage();
   }
 
   private static void collect(Collection<FlowElement> flowElements, List<Element> into) {

@@ -7,6 +7,7 @@ import io.camunda.client.api.search.response.Incident;
 import io.caseway.app.audit.AuditLog;
 import io.caseway.app.security.CasewayUser;
 import io.caseway.app.security.CurrentUser;
+import io.caseway.app.shared.EngineRefusals;
 import io.caseway.app.web.EngineProcesses.Definition;
 import io.caseway.app.web.EngineProcesses.Element;
 import io.caseway.app.web.EngineProcesses.ElementCounts;
@@ -177,7 +178,7 @@ class ProcessOwnerController {
           + incident.getProcessDefinitionId() + " is being tried again. If it fails again, a new incident is listed.");
     } catch (ClientException e) {
       redirect.addFlashAttribute("retryError",
-          "The engine did not retry incident " + incidentKey + ": " + EngineProcesses.reason(e));
+          "The engine did not retry incident " + incidentKey + ": " + EngineRefusals.reason(e));
     }
     return "redirect:/processes/incidents";
   }
